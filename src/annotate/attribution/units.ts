@@ -1,0 +1,331 @@
+/**
+ * Reading units for attribution: sentences (from ctx.sentences, or a simple
+ * fallback splitter when the sentence layer gave none), merged when a quotation
+ * runs across a sentence boundary inside one paragraph, and tokenised with
+ * offsets.
+ */
+import type { BlockKind, Sentence, Span } from '../../core/index.ts';
+import type { QuoteSpan } from '../quotes.ts';
+import { paragraphSpans } from '../quotes.ts';
+import type { TokenTable } from '../nlp.ts';
+import { tokenAt } from '../nlp.ts';
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Word (letters/digits) or punctuation. */
+  word: boolean;
+}
+
+export interface Unit {
+  /** Indices of the sentences the unit covers (first is the unit's sentence). */
+  sentences: number[];
+  span: Span;
+  kind: BlockKind;
+  /** Paragraph index (counted over the whole text). */
+  paragraph: number;
+  tokens: Token[];
+}
+
+/** Titles before a name keep their period as part of the token ("Ms. Acosta"). */
+const TITLE_ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'rev',
+  'adm',
+  'maj',
+  'cmdr',
+  'supt',
+  'pres',
+  'jr',
+  'sr',
+  'st',
+  'messrs',
+]);
+
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'st',
+  'jr',
+  'sr',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'no',
+  'vs',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'u.s',
+  'u.n',
+  'u.k',
+  'e.g',
+  'i.e',
+  'etc',
+  'ft',
+  'mt',
+  'pres',
+  'rev',
+  'gov',
+  'adm',
+  'maj',
+  'cmdr',
+  'supt',
+  'messrs',
+  'd.c',
+  'a.m',
+  'p.m',
+  'fig',
+]);
+
+/**
+ * Fallback sentence splitter used only when the sentence layer produced nothing:
+ * ends a sentence at . ! ? (and closing quotes or brackets after them) followed by
+ * a space and an upper-case letter, digit or opening quote, except after a known
+ * abbreviation or a single initial.
+ */
+export function fallbackSentences(
+  text: string,
+  blocks: { kind: BlockKind; span: Span }[],
+): Sentence[] {
+  const sentences: Sentence[] = [];
+  const blockList =
+    blocks.length > 0 ? blocks : [{ kind: 'body' as BlockKind, span: [0, text.length] as Span }];
+  blockList.forEach((block, blockIndex) => {
+    const blockText = text.slice(block.span[0], block.span[1]);
+    for (const [pStart, pEnd] of paragraphSpans(blockText)) {
+      const base = block.span[0];
+      let start = pStart;
+      const re = /[.!?]+["”’')\]]*(?=\s+["“‘([]?[\p{Lu}\p{N}])/gu;
+      const para = blockText.slice(pStart, pEnd);
+      for (let m = re.exec(para); m !== null; m = re.exec(para)) {
+        const at = pStart + m.index;
+        const before = blockText.slice(start, at);
+        const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+        if (m[0].startsWith('.') && (ABBREVIATIONS.has(lastWord) || /^\p{L}$/u.test(lastWord))) {
+          continue;
+        }
+        const end = at + m[0].length;
+        sentences.push({
+          index: sentences.length,
+          span: [base + start, base + end],
+          block: blockIndex,
+          kind: block.kind,
+        });
+        start = end;
+        while (start < pEnd && /\s/.test(blockText[start] ?? '')) start++;
+      }
+      if (start < pEnd) {
+        sentences.push({
+          index: sentences.length,
+          span: [base + start, base + pEnd],
+          block: blockIndex,
+          kind: block.kind,
+        });
+      }
+    }
+  });
+  return sentences;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|[.'’ʼ&-](?=[\p{L}\p{N}]))*\.?|[^\s\p{L}\p{N}]/gu;
+
+/** Tokens of text[start, end) with absolute offsets. */
+export function tokenize(text: string, start: number, end: number): Token[] {
+  const tokens: Token[] = [];
+  const slice = text.slice(start, end);
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(slice); m !== null; m = TOKEN_RE.exec(slice)) {
+    let value = m[0];
+    // Keep the final period of abbreviations ("U.S.") but not a sentence stop.
+    if (
+      value.length > 1 &&
+      value.endsWith('.') &&
+      !TITLE_ABBREVIATIONS.has(value.slice(0, -1).toLowerCase()) &&
+      !/\.\p{L}+\.$/u.test(value) &&
+      !/^\p{Lu}\.$/u.test(value)
+    ) {
+      value = value.slice(0, -1);
+    }
+    const s = start + m.index;
+    tokens.push({
+      text: value,
+      lower: value.toLowerCase(),
+      start: s,
+      end: s + value.length,
+      word: /[\p{L}\p{N}]/u.test(value),
+    });
+    if (value.length < m[0].length) {
+      tokens.push({
+        text: '.',
+        lower: '.',
+        start: s + value.length,
+        end: s + m[0].length,
+        word: false,
+      });
+    }
+  }
+  return tokens;
+}
+
+/** Whether text[from, to) is all whitespace (checked in place: no slice per token). */
+function onlySpace(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!/\s/u.test(text[k] ?? '')) return false;
+  return true;
+}
+
+const PLAIN_WORD_RE = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}]*$/u;
+const LONE_MARK_RE = /^[^\s\p{L}\p{N}]$/u;
+
+/**
+ * Tokens of text[start, end) read off the shared wink token table instead of
+ * scanning the text again. The table fixes where the whitespace-separated chunks
+ * lie; a chunk that is one plain word or one punctuation mark becomes a token as
+ * it is, and only the rest ("U.S.", "Mr.", "don't", "State-Khorasan") go through
+ * `tokenize`, whose tokens never cross whitespace (a chunk running over an edge
+ * of the span is cut there first). The result is the same as
+ * `tokenize(text, start, end)`; undefined when the table does not cover the
+ * span cleanly (text between tokens that is not space).
+ */
+export function tokensFromTable(
+  text: string,
+  table: TokenTable,
+  start: number,
+  end: number,
+): Token[] | undefined {
+  const tokens: Token[] = [];
+  const isSpace = (k: number): boolean => /^\s+$/u.test(table.value[k] ?? '');
+  let i = tokenAt(table, start);
+  // A token running over the start: its chunk is clipped to the span below.
+  if (i > 0 && (table.end[i - 1] ?? 0) > start) i--;
+  let cursor = start;
+  while (i < table.count && (table.start[i] ?? 0) < end) {
+    // Whitespace tokens (line breaks kept by wink) only separate chunks.
+    if (isSpace(i)) {
+      i++;
+      continue;
+    }
+    // One chunk: tokens that touch each other with no space between.
+    let j = i;
+    let chunkEnd = table.end[i] ?? 0;
+    while (
+      j + 1 < table.count &&
+      table.start[j + 1] === chunkEnd &&
+      (table.end[j + 1] ?? 0) > chunkEnd &&
+      !isSpace(j + 1)
+    ) {
+      j++;
+      chunkEnd = table.end[j] ?? chunkEnd;
+    }
+    const from = Math.max(start, table.start[i] ?? 0);
+    const to = Math.min(end, chunkEnd);
+    if (!onlySpace(text, cursor, from)) return undefined;
+    const value = text.slice(from, to);
+    if (from === (table.start[i] ?? 0) && to === chunkEnd && PLAIN_WORD_RE.test(value)) {
+      tokens.push({ text: value, lower: value.toLowerCase(), start: from, end: to, word: true });
+    } else if (from === (table.start[i] ?? 0) && to === chunkEnd && LONE_MARK_RE.test(value)) {
+      tokens.push({ text: value, lower: value, start: from, end: to, word: false });
+    } else if (to > from) tokens.push(...tokenize(text, from, to));
+    cursor = Math.max(cursor, to);
+    i = j + 1;
+  }
+  if (!onlySpace(text, cursor, end)) return undefined;
+  return tokens;
+}
+
+/**
+ * Sentences grouped into units so that no quotation is cut in two; each unit
+ * tokenised, from the shared token table when there is one.
+ */
+export function buildUnits(
+  text: string,
+  sentences: Sentence[],
+  quotes: QuoteSpan[],
+  table?: TokenTable,
+): Unit[] {
+  const paragraphs = paragraphSpans(text);
+  const paragraphOf = (offset: number): number => {
+    let lo = 0;
+    let hi = paragraphs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((paragraphs[mid]?.[0] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const units: Unit[] = [];
+  let current: Omit<Unit, 'tokens'> | undefined;
+  let q = 0;
+  const sorted = quotes.filter((x) => x.depth === 0 && !x.multiParagraph);
+  for (const sentence of sentences) {
+    const paragraph = paragraphOf(sentence.span[0]);
+    if (current !== undefined && current.paragraph === paragraph) {
+      // Join when a quotation opened in the unit so far ends inside this sentence.
+      const [uStart, uEnd] = current.span;
+      while (q < sorted.length && (sorted[q]?.span[1] ?? 0) <= uStart) q++;
+      let crossing = false;
+      for (let k = q; k < sorted.length && (sorted[k]?.span[0] ?? 0) < uEnd; k++) {
+        if ((sorted[k]?.span[1] ?? 0) > uEnd) {
+          crossing = true;
+          break;
+        }
+      }
+      if (crossing) {
+        current.span = [uStart, sentence.span[1]];
+        current.sentences.push(sentence.index);
+        continue;
+      }
+    }
+    if (current !== undefined) units.push({ ...current, tokens: [] });
+    current = {
+      sentences: [sentence.index],
+      span: [...sentence.span],
+      kind: sentence.kind,
+      paragraph,
+    };
+  }
+  if (current !== undefined) units.push({ ...current, tokens: [] });
+  const useTable = table !== undefined && table.count > 0;
+  for (const unit of units) {
+    unit.tokens =
+      (useTable ? tokensFromTable(text, table, unit.span[0], unit.span[1]) : undefined) ??
+      tokenize(text, unit.span[0], unit.span[1]);
+  }
+  return units;
+}

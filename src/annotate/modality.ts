@@ -1,0 +1,49 @@
+/**
+ * Modality of a statement: asserted (the article's own voice), reported (someone
+ * said it), hedged (possibility, allegation, hearsay) or negated (denial or a
+ * negated main statement). Negation wins over hedging, hedging over reporting.
+ */
+import type { Modality } from '../core/index.ts';
+
+/** Cue lemmas that deny the content. */
+const DENIAL_CUES = new Set(['deny', 'dismiss', 'reject', 'refute']);
+/** Cue lemmas that put the content in doubt. */
+const HEDGING_CUES = new Set([
+  'claim',
+  'allege',
+  'suggest',
+  'speculate',
+  'believe',
+  'think',
+  'estimate',
+  'predict',
+  'hint',
+]);
+
+const NEGATION =
+  /\b(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot|denied|denies|deny|denying|lacked|lacks|lacking|refused|rejected|dismissed)\b|n[’']t\b/iu;
+const HEDGES =
+  /\b(?:possible|possibly|possibility|reportedly|allegedly|alleged|purportedly|apparently|claimed|claims|may|might|could|perhaps|likely|unlikely|probably|presumably|suspected|unconfirmed|unverified|rumou?red|believed|thought to|seems?|seemed|appears?|appeared|suggests?|suggested|estimated|expected to|said to be)\b/iu;
+
+/** Whether text holds a negation of its statement. */
+export function hasNegation(text: string): boolean {
+  return NEGATION.test(text);
+}
+
+/** Whether text holds a hedge word. */
+export function hasHedge(text: string): boolean {
+  return HEDGES.test(text);
+}
+
+/**
+ * Modality of a statement with the given text; `cueLemma` is the reporting verb
+ * when the statement is attributed.
+ */
+export function modalityOf(text: string, cueLemma?: string, cueText?: string): Modality {
+  if (cueLemma !== undefined && DENIAL_CUES.has(cueLemma)) return 'negated';
+  if (cueText !== undefined && hasNegation(cueText)) return 'negated';
+  if (hasNegation(text)) return 'negated';
+  if (cueLemma !== undefined && HEDGING_CUES.has(cueLemma)) return 'hedged';
+  if (hasHedge(text)) return 'hedged';
+  return cueLemma === undefined ? 'asserted' : 'reported';
+}
