@@ -1,0 +1,602 @@
+/**
+ * The corpus logic, written once over `Db`: add an article (annotate it alone,
+ * place it among the stories it could join, recompute only those dossiers),
+ * keep every revision, answer story and revision queries.
+ */
+import type {
+  AnnotatedArticle,
+  Article,
+  Dossier,
+  Finding,
+  FindingKind,
+  Story,
+} from '../core/index.ts';
+import { diagnostic, stableId } from '../core/index.ts';
+import { annotate } from '../annotate/index.ts';
+import { clusterStories } from '../cluster/index.ts';
+import { buildDossier } from '../dossier/index.ts';
+import type { Db, Queryable } from './db.ts';
+import { changedPassages, type ChangedPassage } from './changes.ts';
+import { candidateGroups, isCandidatePair, placementFeatures, placementKeys } from './placement.ts';
+import type { StoryFeatures } from '../cluster/index.ts';
+import type {
+  AddOptions,
+  AddResult,
+  ListStoriesOptions,
+  Revision,
+  RevisionChange,
+  Store,
+  StoreInfo,
+  StorySummary,
+} from './types.ts';
+
+/** A current article as loaded for (re)building its story. */
+interface StoredArticle {
+  annotated: AnnotatedArticle;
+  revision: number;
+  previousId?: string;
+  lineage: string;
+  addedAt: string;
+  changes?: ChangedPassage[];
+  /** Story it belonged to when loaded. */
+  storyId?: string;
+  groupId?: string;
+}
+
+interface ArticleRow {
+  id: string;
+  lineage: string;
+  revision: number;
+  previous_id: string | null;
+  is_current: boolean;
+  source: string;
+  url: string | null;
+  title: string;
+  story_id: string | null;
+  group_id: string | null;
+  added_at: Date | string;
+  changes: ChangedPassage[] | null;
+  article: Article;
+  annotated: Omit<AnnotatedArticle, 'article'>;
+}
+
+const iso = (value: Date | string): string => new Date(value).toISOString();
+
+/** JSON parameter that both engines pass through unchanged (cast in SQL with `::text::jsonb`). */
+const json = (value: unknown): string => JSON.stringify(value);
+
+function toStored(row: ArticleRow): StoredArticle {
+  return {
+    annotated: { ...row.annotated, article: row.article },
+    revision: row.revision,
+    previousId: row.previous_id ?? undefined,
+    lineage: row.lineage,
+    addedAt: iso(row.added_at),
+    changes: row.changes ?? undefined,
+    storyId: row.story_id ?? undefined,
+    groupId: row.group_id ?? undefined,
+  };
+}
+
+/** Revisions of a story's articles become `update` findings citing both texts. */
+function markRevisions(dossier: Dossier, articles: StoredArticle[]): Dossier {
+  const extra: Finding[] = [];
+  for (const stored of articles) {
+    if (!stored.previousId || !stored.changes?.length) continue;
+    const { article } = stored.annotated;
+    const who = article.meta.outlet ?? article.source;
+    const basis = `revision ${stored.revision} of ${stored.lineage} (article ${article.id}, stored ${stored.addedAt}) replaced revision ${stored.revision - 1} (article ${stored.previousId})`;
+    stored.changes.forEach((change, index) => {
+      const before = change.before?.text;
+      const after = change.after?.text;
+      const summary =
+        before && after
+          ? `${who} revised: “${before}” → “${after}”`
+          : after
+            ? `${who} added in a revision: “${after}”`
+            : `${who} removed in a revision: “${before ?? ''}”`;
+      extra.push({
+        id: `revision-${stableId(`${article.id}:${index}`, 12)}`,
+        kind: 'update',
+        summary,
+        claims: [
+          ...(change.before
+            ? [
+                {
+                  articleId: stored.previousId!,
+                  text: change.before.text,
+                  span: change.before.span,
+                },
+              ]
+            : []),
+          ...(change.after
+            ? [{ articleId: article.id, text: change.after.text, span: change.after.span }]
+            : []),
+        ],
+        slots: { matched: ['source'], differed: ['text'] },
+        independentSources: 1,
+        upstream: [],
+        evidence: [`from a revision: ${basis}`],
+      });
+    });
+    // Findings resting on a passage the revision changed say so.
+    for (const finding of dossier.findings) {
+      for (const claim of finding.claims) {
+        if (claim.articleId !== article.id) continue;
+        for (const change of stored.changes) {
+          if (!change.after) continue;
+          const [start, end] = change.after.span;
+          if (claim.span[0] < end && start < claim.span[1]) {
+            finding.evidence.push(
+              change.before
+                ? `changed by revision ${stored.revision} of ${who}: previously “${change.before.text}”`
+                : `added by revision ${stored.revision} of ${who}`,
+            );
+          }
+        }
+      }
+    }
+  }
+  return extra.length ? { ...dossier, findings: [...dossier.findings, ...extra] } : dossier;
+}
+
+function outletOf(article: Article): string | undefined {
+  if (article.meta.outlet) return article.meta.outlet;
+  if (article.meta.url) {
+    try {
+      return new URL(article.meta.url).hostname.replace(/^www\./, '');
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function summaryFields(dossier: Dossier, articles: StoredArticle[]) {
+  const outlets = [
+    ...new Set(articles.map((a) => outletOf(a.annotated.article)).filter((o): o is string => !!o)),
+  ].sort();
+  const seen = articles
+    .map((a) => {
+      const published = a.annotated.article.meta.published;
+      const time = published ? Date.parse(published) : NaN;
+      return Number.isNaN(time) ? a.addedAt : new Date(time).toISOString();
+    })
+    .sort();
+  const counts: Partial<Record<FindingKind, number>> = {};
+  for (const finding of dossier.findings) counts[finding.kind] = (counts[finding.kind] ?? 0) + 1;
+  return {
+    outlets,
+    firstSeen: seen[0] ?? new Date(0).toISOString(),
+    lastSeen: seen[seen.length - 1] ?? new Date(0).toISOString(),
+    conflicts: counts.conflict ?? 0,
+    counts,
+  };
+}
+
+const ARTICLE_COLUMNS = `id, lineage, revision, previous_id, is_current, source, url, title, story_id, group_id, added_at, changes, article, annotated`;
+
+async function loadGroupArticles(tx: Queryable, groupIds: string[]): Promise<StoredArticle[]> {
+  if (groupIds.length === 0) return [];
+  const rows = await tx.query<ArticleRow>(
+    `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE is_current AND group_id = ANY($1::text[]) ORDER BY id`,
+    [groupIds],
+  );
+  return rows.map(toStored);
+}
+
+/** Recomputes the candidate groups of the neighbourhood and records each member's group. */
+async function saveGroups(
+  tx: Queryable,
+  members: StoredArticle[],
+  newId: string,
+  newFeatures: StoryFeatures,
+): Promise<void> {
+  const features = members.map((m) =>
+    m.annotated.article.id === newId ? newFeatures : placementFeatures(m.annotated),
+  );
+  for (const group of candidateGroups(features)) {
+    await tx.query(`UPDATE articles SET group_id = $1 WHERE id = ANY($2::text[])`, [
+      group.id,
+      group.members,
+    ]);
+  }
+}
+
+async function loadStoryArticles(tx: Queryable, storyIds: string[]): Promise<StoredArticle[]> {
+  if (storyIds.length === 0) return [];
+  const rows = await tx.query<ArticleRow>(
+    `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE is_current AND story_id = ANY($1::text[]) ORDER BY id`,
+    [storyIds],
+  );
+  return rows.map(toStored);
+}
+
+/** Writes a story, its dossier, findings and entities (replacing any previous row). */
+async function saveStory(tx: Queryable, story: Story, members: StoredArticle[]): Promise<void> {
+  const dossier = markRevisions(buildDossier(story), members);
+  const fields = summaryFields(dossier, members);
+  await tx.query(`DELETE FROM stories WHERE id = $1`, [story.id]);
+  await tx.query(
+    `INSERT INTO stories (id, title, article_count, outlets, first_seen, last_seen, conflicts, finding_counts, dossier, evidence, updated_at)
+     VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10::text::jsonb, now())`,
+    [
+      story.id,
+      dossier.title,
+      members.length,
+      json(fields.outlets),
+      fields.firstSeen,
+      fields.lastSeen,
+      fields.conflicts,
+      json(fields.counts),
+      json(dossier),
+      json(story.evidence),
+    ],
+  );
+  await tx.query(
+    `INSERT INTO findings (story_id, id, kind, summary, finding)
+     SELECT $1, f->>'id', f->>'kind', f->>'summary', f FROM jsonb_array_elements($2::text::jsonb) AS f
+     ON CONFLICT DO NOTHING`,
+    [story.id, json(dossier.findings)],
+  );
+  await tx.query(
+    `INSERT INTO entities (story_id, id, type, name, entity)
+     SELECT $1, e->>'id', e->>'type', e->>'name', e FROM jsonb_array_elements($2::text::jsonb) AS e
+     ON CONFLICT DO NOTHING`,
+    [story.id, json(dossier.entities)],
+  );
+  await tx.query(`UPDATE articles SET story_id = $1 WHERE id = ANY($2::text[])`, [
+    story.id,
+    members.map((m) => m.annotated.article.id),
+  ]);
+}
+
+/**
+ * Re-clusters the neighbourhood (whole candidate groups)
+ * and replaces those stories by the result. Returns the ids written.
+ */
+async function replaceStories(
+  tx: Queryable,
+  oldStoryIds: string[],
+  members: StoredArticle[],
+): Promise<string[]> {
+  const byId = new Map(members.map((m) => [m.annotated.article.id, m]));
+  const stories = clusterStories(members.map((m) => m.annotated));
+  const newIds = new Set(stories.map((s) => s.id));
+  const written: string[] = [];
+  for (const story of stories) {
+    // Same id = same article set = same dossier: nothing to recompute.
+    if (oldStoryIds.includes(story.id)) continue;
+    await saveStory(
+      tx,
+      story,
+      story.articles.map((a) => byId.get(a.article.id)!),
+    );
+    written.push(story.id);
+  }
+  for (const oldId of oldStoryIds) {
+    if (newIds.has(oldId)) continue;
+    // The story that took most of the old one's articles inherits its id.
+    const oldMembers = new Set(
+      members.filter((m) => m.storyId === oldId).map((m) => m.annotated.article.id),
+    );
+    const heir = stories
+      .map((s) => ({
+        id: s.id,
+        shared: s.articles.filter((a) => oldMembers.has(a.article.id)).length,
+      }))
+      .sort((a, b) => b.shared - a.shared || a.id.localeCompare(b.id))[0];
+    await tx.query(`DELETE FROM stories WHERE id = $1`, [oldId]);
+    if (heir) {
+      await tx.query(`UPDATE story_aliases SET new_id = $2 WHERE new_id = $1`, [oldId, heir.id]);
+      await tx.query(
+        `INSERT INTO story_aliases (old_id, new_id) VALUES ($1, $2)
+         ON CONFLICT (old_id) DO UPDATE SET new_id = EXCLUDED.new_id`,
+        [oldId, heir.id],
+      );
+    }
+  }
+  await tx.query(`DELETE FROM story_aliases WHERE old_id = ANY($1::text[])`, [[...newIds]]);
+  return written;
+}
+
+export function createCorpus(db: Db): Store {
+  async function addArticle(article: Article): Promise<AddResult> {
+    let annotated: AnnotatedArticle;
+    try {
+      // Annotation is the costly part and needs no lock: done before the transaction.
+      annotated = annotate(article);
+    } catch (error) {
+      return {
+        outcome: 'rejected',
+        source: article.source,
+        recomputed: [],
+        diagnostics: [
+          diagnostic(
+            'store',
+            'annotate-failed',
+            `could not annotate: ${error instanceof Error ? error.message : String(error)}`,
+            {
+              severity: 'error',
+              source: article.source,
+              articleId: article.id,
+            },
+          ),
+        ],
+      };
+    }
+    return addAnnotated(annotated);
+  }
+
+  /**
+   * Every add rewrites its stories' rows, leaving dead row versions. A server
+   * vacuums them itself; embedded PGlite runs no autovacuum, so the store does.
+   */
+  let writesSinceVacuum = 0;
+  async function vacuumNowAndThen(): Promise<void> {
+    if (db.kind !== 'pglite' || ++writesSinceVacuum < 50) return;
+    writesSinceVacuum = 0;
+    // One statement at a time: several in one call run as one transaction, and VACUUM refuses that.
+    for (const table of ['stories', 'findings', 'entities', 'articles'])
+      await db.exec(`VACUUM ${table}`);
+  }
+
+  async function addAnnotated(annotated: AnnotatedArticle): Promise<AddResult> {
+    const result = await placeAnnotated(annotated);
+    if (result.outcome === 'added' || result.outcome === 'revised') await vacuumNowAndThen();
+    return result;
+  }
+
+  async function placeAnnotated(annotated: AnnotatedArticle): Promise<AddResult> {
+    const { article } = annotated;
+    const features = placementFeatures(annotated);
+    const keys = placementKeys(features);
+    const lineage = article.meta.url ?? article.source;
+    const { article: _article, ...annotations } = annotated;
+    return db.transaction(async (tx): Promise<AddResult> => {
+      const known = await tx.query<{
+        story_id: string | null;
+        is_current: boolean;
+        lineage: string;
+      }>(`SELECT story_id, is_current, lineage FROM articles WHERE id = $1`, [article.id]);
+      if (known.length > 0) {
+        return {
+          outcome: 'unchanged',
+          articleId: article.id,
+          source: article.source,
+          storyId: (await storyOfIn(tx, article.id)) ?? undefined,
+          recomputed: [],
+          diagnostics: [],
+        };
+      }
+      const previous = (
+        await tx.query<ArticleRow>(
+          `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE lineage = $1 AND is_current`,
+          [lineage],
+        )
+      )[0];
+      let revision = 1;
+      let changes: ChangedPassage[] | undefined;
+      if (previous) {
+        revision = previous.revision + 1;
+        changes = changedPassages(previous.article.text, article.text);
+        await tx.query(`UPDATE articles SET is_current = false WHERE id = $1`, [previous.id]);
+        await tx.query(`DELETE FROM article_keys WHERE article_id = $1`, [previous.id]);
+      }
+      const inserted = await tx.query<{ added_at: Date | string }>(
+        `INSERT INTO articles (id, lineage, revision, previous_id, is_current, source, url, outlet, published, title, changes, article, annotated)
+         VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb, $12::text::jsonb)
+         RETURNING added_at`,
+        [
+          article.id,
+          lineage,
+          revision,
+          previous?.id ?? null,
+          article.source,
+          article.meta.url ?? null,
+          article.meta.outlet ?? null,
+          article.meta.published ?? null,
+          article.title,
+          changes ? json(changes) : null,
+          json(article),
+          json(annotations),
+        ],
+      );
+      await tx.query(
+        `INSERT INTO article_keys (article_id, key) SELECT $1, k FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING`,
+        [article.id, keys],
+      );
+      // Stored articles sharing a signature key; those the cluster rules would
+      // link as candidates bring their whole candidate group into the neighbourhood.
+      const neighbours = await tx.query<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles
+          WHERE is_current AND id <> $2
+            AND id IN (SELECT article_id FROM article_keys WHERE key = ANY($1::text[]))`,
+        [keys, article.id],
+      );
+      const groups = new Set<string>();
+      if (previous?.group_id) groups.add(previous.group_id);
+      for (const row of neighbours) {
+        if (row.group_id && !groups.has(row.group_id)) {
+          if (
+            isCandidatePair(features, placementFeatures({ ...row.annotated, article: row.article }))
+          ) {
+            groups.add(row.group_id);
+          }
+        }
+      }
+      const self: StoredArticle = {
+        annotated,
+        revision,
+        previousId: previous?.id,
+        lineage,
+        addedAt: iso(inserted[0]!.added_at),
+        changes,
+      };
+      const members = [...(await loadGroupArticles(tx, [...groups])), self];
+      await saveGroups(tx, members, article.id, features);
+      const oldStoryIds = new Set(members.map((m) => m.storyId).filter((x): x is string => !!x));
+      if (previous?.story_id) oldStoryIds.add(previous.story_id);
+      const recomputed = await replaceStories(tx, [...oldStoryIds].sort(), members);
+      return {
+        outcome: previous ? 'revised' : 'added',
+        articleId: article.id,
+        source: article.source,
+        storyId: (await storyOfIn(tx, article.id)) ?? undefined,
+        recomputed,
+        ...(previous ? { revises: previous.id } : {}),
+        diagnostics: [],
+      };
+    });
+  }
+
+  async function storyOfIn(q: Queryable, articleId: string): Promise<string | undefined> {
+    const rows = await q.query<{ story_id: string | null }>(
+      `SELECT c.story_id FROM articles a JOIN articles c ON c.lineage = a.lineage AND c.is_current
+        WHERE a.id = $1`,
+      [articleId],
+    );
+    return rows[0]?.story_id ?? undefined;
+  }
+
+  async function resolveStoryId(id: string): Promise<string | undefined> {
+    const exact = await db.query<{ id: string }>(`SELECT id FROM stories WHERE id = $1`, [id]);
+    if (exact[0]) return exact[0].id;
+    const alias = await db.query<{ new_id: string }>(
+      `SELECT new_id FROM story_aliases WHERE old_id = $1`,
+      [id],
+    );
+    if (alias[0]) return alias[0].new_id;
+    if (id.length >= 4 && /^[0-9a-f]+$/.test(id)) {
+      const prefixed = await db.query<{ id: string }>(
+        `SELECT id FROM stories WHERE id LIKE $1 || '%' LIMIT 2`,
+        [id],
+      );
+      if (prefixed.length === 1) return prefixed[0]!.id;
+    }
+    return undefined;
+  }
+
+  const store: Store = {
+    kind: db.kind,
+    addArticle,
+    addAnnotated,
+    async addArticles(articles: Article[], options: AddOptions = {}) {
+      const results: AddResult[] = [];
+      for (const article of articles) {
+        const result = await addArticle(article);
+        options.onResult?.(result);
+        results.push(result);
+      }
+      return results;
+    },
+    async listStories(options: ListStoriesOptions = {}): Promise<StorySummary[]> {
+      const rows = await db.query<{
+        id: string;
+        title: string;
+        article_count: number;
+        outlets: string[];
+        first_seen: string;
+        last_seen: string;
+        conflicts: number;
+        finding_counts: Partial<Record<FindingKind, number>>;
+        updated_at: Date | string;
+      }>(
+        `SELECT id, title, article_count, outlets, first_seen, last_seen, conflicts, finding_counts, updated_at
+           FROM stories ORDER BY last_seen DESC, id LIMIT $1 OFFSET $2`,
+        [options.limit ?? 100, options.offset ?? 0],
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        articles: r.article_count,
+        outlets: r.outlets,
+        firstSeen: r.first_seen,
+        lastSeen: r.last_seen,
+        openConflicts: r.conflicts,
+        findings: r.finding_counts,
+        updatedAt: iso(r.updated_at),
+      }));
+    },
+    async getStory(id: string) {
+      const resolved = await resolveStoryId(id);
+      if (!resolved) return undefined;
+      const rows = await db.query<{ dossier: Dossier }>(
+        `SELECT dossier FROM stories WHERE id = $1`,
+        [resolved],
+      );
+      return rows[0]?.dossier;
+    },
+    storyOf: (articleId) => storyOfIn(db, articleId),
+    async revisions(ref: string): Promise<Revision[]> {
+      const match = await db.query<{ lineage: string }>(
+        `SELECT lineage FROM articles
+          WHERE id = $1 OR url = $1 OR source = $1 OR lineage = $1 OR (length($1) >= 6 AND id LIKE $1 || '%')
+          LIMIT 2`,
+        [ref],
+      );
+      const lineages = new Set(match.map((m) => m.lineage));
+      if (lineages.size !== 1) return [];
+      const rows = await db.query<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE lineage = $1 ORDER BY revision`,
+        [[...lineages][0]],
+      );
+      return rows.map((row) => ({
+        number: row.revision,
+        articleId: row.id,
+        source: row.source,
+        ...(row.url ? { url: row.url } : {}),
+        title: row.title,
+        addedAt: iso(row.added_at),
+        ...(row.previous_id ? { previousId: row.previous_id } : {}),
+        ...(row.changes
+          ? {
+              changes: row.changes.flatMap((c): RevisionChange[] => [
+                ...(c.before ? [{ kind: 'removed' as const, text: c.before.text }] : []),
+                ...(c.after ? [{ kind: 'added' as const, text: c.after.text }] : []),
+              ]),
+            }
+          : {}),
+        current: row.is_current,
+      }));
+    },
+    async getArticle(id: string) {
+      const rows = await db.query<{ article: Article }>(
+        `SELECT article FROM articles WHERE id = $1`,
+        [id],
+      );
+      return rows[0]?.article;
+    },
+    async recomputeStory(id: string) {
+      await db.transaction(async (tx) => {
+        const members = await loadStoryArticles(tx, [id]);
+        if (members.length === 0) return;
+        const evidence = await tx.query<{ evidence: string[] }>(
+          `SELECT evidence FROM stories WHERE id = $1`,
+          [id],
+        );
+        await saveStory(
+          tx,
+          { id, articles: members.map((m) => m.annotated), evidence: evidence[0]?.evidence ?? [] },
+          members,
+        );
+      });
+    },
+    async info(): Promise<StoreInfo> {
+      const [counts] = await db.query<{ articles: number; stories: number; version: string }>(
+        `SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM stories)::int AS stories,
+                (SELECT value FROM crosscheck_meta WHERE key = 'schema_version') AS version`,
+      );
+      return {
+        kind: db.kind,
+        location: db.location,
+        schemaVersion: Number(counts?.version),
+        articles: counts?.articles ?? 0,
+        stories: counts?.stories ?? 0,
+        sizeBytes: await db.sizeBytes(),
+      };
+    },
+    close: () => db.close(),
+  };
+  return store;
+}

@@ -1,0 +1,70 @@
+/**
+ * Incremental placement with the cluster stage's own rules.
+ *
+ * `clusterStories` decides stories inside candidate groups: connected
+ * components of "shares a signature feature and scores ≥ candidateThreshold"
+ * (src/cluster). A story depends only on its group's members, so the store
+ * keeps each current article's group id and its signature keys. A new article
+ * is compared with the stored articles sharing a signature key; the groups it
+ * joins (plus, for a revision, the group the old version left) are re-clustered
+ * together, and the result equals clustering the whole corpus.
+ */
+import type { AnnotatedArticle } from '../core/index.ts';
+import { stableId } from '../core/index.ts';
+import {
+  DEFAULT_CLUSTER_PARAMS,
+  linkFeatures,
+  storyFeatures,
+  type StoryFeatures,
+} from '../cluster/index.ts';
+
+export function placementFeatures(annotated: AnnotatedArticle): StoryFeatures {
+  return storyFeatures(annotated, DEFAULT_CLUSTER_PARAMS);
+}
+
+/** Keys under which an article is indexed: its signature features. */
+export function placementKeys(features: StoryFeatures): string[] {
+  return [...features.signature].sort();
+}
+
+export function isCandidatePair(a: StoryFeatures, b: StoryFeatures): boolean {
+  return linkFeatures(a, b, DEFAULT_CLUSTER_PARAMS).candidate;
+}
+
+/** Candidate groups (connected components) of a set of articles, each with a stable id. */
+export function candidateGroups(features: StoryFeatures[]): { id: string; members: string[] }[] {
+  const parent = new Map(features.map((f) => [f.articleId, f.articleId]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  const byKey = new Map<string, StoryFeatures[]>();
+  for (const f of features) {
+    const seen = new Set<string>();
+    for (const key of f.signature) {
+      for (const other of byKey.get(key) ?? []) {
+        if (seen.has(other.articleId)) continue;
+        seen.add(other.articleId);
+        if (find(f.articleId) !== find(other.articleId) && isCandidatePair(f, other)) {
+          parent.set(find(f.articleId), find(other.articleId));
+        }
+      }
+      let list = byKey.get(key);
+      if (!list) byKey.set(key, (list = []));
+      list.push(f);
+    }
+  }
+  const groups = new Map<string, string[]>();
+  for (const f of features) {
+    const root = find(f.articleId);
+    let list = groups.get(root);
+    if (!list) groups.set(root, (list = []));
+    list.push(f.articleId);
+  }
+  return [...groups.values()].map((members) => {
+    members.sort();
+    return { id: stableId(`group ${members.join(' ')}`), members };
+  });
+}
