@@ -1,0 +1,115 @@
+/**
+ * Incremental = batch, on real news text: the ECB+ test documents (topics
+ * 36-45) are added to a store one by one in a shuffled order; the stories and
+ * every dossier must equal `clusterStories` + `buildDossier` over the whole set
+ * (both from the same annotations).
+ * Runs on PostgreSQL when the local server answers (faster), else on PGlite.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { readEcbPlus, TEST_TOPICS, toArticle } from '../../eval/ecbplus.ts';
+import { annotate } from '../../src/annotate/index.ts';
+import { clusterStories } from '../../src/cluster/index.ts';
+import { buildDossier } from '../../src/dossier/index.ts';
+import { openStore } from '../../src/store/index.ts';
+
+/** Path of the first difference between two JSON values, for a readable failure. */
+function firstDifference(a: unknown, b: unknown, path = '$'): string | undefined {
+  if (a === b) return undefined;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return `${path}: ${JSON.stringify(a)?.slice(0, 200)} ≠ ${JSON.stringify(b)?.slice(0, 200)}`;
+  }
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const d = firstDifference(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      `${path}.${key}`,
+    );
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** Deterministic shuffle (mulberry32) so a failure can be replayed. */
+function shuffled<T>(items: T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const url = process.env.CROSSCHECK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function serverAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+test('ECB+ test topics added one by one in shuffled order give the batch stories and dossiers', async () => {
+  const articles = readEcbPlus({ topics: TEST_TOPICS }).map(toArticle);
+  assert.ok(articles.length > 150, `read ${articles.length} ECB+ test documents`);
+  // Annotated once and shared: the store and the batch see the very same
+  // annotations, so the comparison is about placement and dossiers only.
+  const annotated = articles.map((a) => annotate(a));
+  const batchStories = clusterStories(annotated);
+  const batch = new Map(
+    batchStories.map((s) => [s.id, JSON.parse(JSON.stringify(buildDossier(s))) as unknown]),
+  );
+
+  const usePostgres = await serverAnswers();
+  const schema = `crosscheck_incr_${process.pid}`;
+  const scratch = mkdtempSync(join(tmpdir(), 'crosscheck-incr-'));
+  const store = await openStore(
+    usePostgres ? { db: url, schema } : { data: join(scratch, 'data') },
+  );
+  console.log(
+    `# incremental test on ${store.kind}, ${articles.length} articles, ${batch.size} batch stories`,
+  );
+  try {
+    for (const doc of shuffled(annotated, 20261121)) {
+      const result = await store.addAnnotated(doc);
+      assert.equal(result.outcome, 'added');
+    }
+    const stored = await store.listStories({ limit: 10_000 });
+    assert.deepEqual(stored.map((s) => s.id).sort(), [...batch.keys()].sort());
+    let multi = 0;
+    for (const [id, dossier] of batch) {
+      const got = await store.getStory(id);
+      const difference = firstDifference(got, dossier);
+      assert.equal(difference, undefined, `dossier of story ${id} differs at ${difference}`);
+      if ((got?.articles.length ?? 0) > 1) multi++;
+    }
+    assert.ok(multi > 5, 'the comparison covers stories of several articles');
+  } finally {
+    await store.close();
+    rmSync(scratch, { recursive: true, force: true });
+    if (usePostgres) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
+  }
+});

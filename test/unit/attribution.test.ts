@@ -1,0 +1,477 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AnnotatedArticle, Attribution, BlockKind } from '../../src/core/index.ts';
+import { annotate } from '../../src/annotate/index.ts';
+import { makeArticle, withBlocks } from './annotate-helpers.ts';
+
+/** Annotates body paragraphs (fictional text) as one article. */
+function body(...paragraphs: string[]): AnnotatedArticle {
+  const { text, blocks } = withBlocks(paragraphs.map((p): [BlockKind, string] => ['body', p]));
+  return annotate(makeArticle(text, { blocks }));
+}
+
+function slice(doc: AnnotatedArticle, span: [number, number] | undefined): string | undefined {
+  return span === undefined ? undefined : doc.article.text.slice(span[0], span[1]);
+}
+
+interface Expected {
+  source?: string;
+  cue: string;
+  content: string;
+  direct?: boolean;
+  intermediary?: string;
+}
+
+function view(doc: AnnotatedArticle, a: Attribution): Expected {
+  const out: Expected = {
+    cue: a.cue.text,
+    content: slice(doc, a.content.span) ?? '',
+    direct: a.direct,
+  };
+  if (a.source.span) out.source = slice(doc, a.source.span);
+  if (a.intermediary) out.intermediary = a.intermediary.text;
+  return out;
+}
+
+const patterns: { name: string; text: string; expect: Expected[] }[] = [
+  {
+    name: 'SRC CUE that CONTENT',
+    text: 'The harbour master said that the ferry would resume on Monday.',
+    expect: [
+      {
+        source: 'The harbour master',
+        cue: 'said',
+        content: 'that the ferry would resume on Monday',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: '"CONTENT," SRC CUE',
+    text: '“The water is safe to drink,” the utility said.',
+    expect: [
+      {
+        source: 'the utility',
+        cue: 'said',
+        content: '“The water is safe to drink,”',
+        direct: true,
+      },
+    ],
+  },
+  {
+    name: '"CONTENT," CUE SRC with a description',
+    text: '“We lost everything,” said Mara Olsen, 41, of Brookvale.',
+    expect: [
+      {
+        source: 'Mara Olsen, 41, of Brookvale',
+        cue: 'said',
+        content: '“We lost everything,”',
+        direct: true,
+      },
+    ],
+  },
+  {
+    name: 'SRC CUE: "CONTENT"',
+    text: 'The fire chief said: “Nobody was hurt.”',
+    expect: [
+      { source: 'The fire chief', cue: 'said', content: '“Nobody was hurt.”', direct: true },
+    ],
+  },
+  {
+    name: 'according to SRC, CONTENT',
+    text: 'According to the county police, two lorries collided near the bridge.',
+    expect: [
+      {
+        source: 'the county police',
+        cue: 'According to',
+        content: 'two lorries collided near the bridge',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: 'CONTENT, according to SRC',
+    text: 'Two lorries collided near the bridge, according to the county police.',
+    expect: [
+      {
+        source: 'the county police',
+        cue: 'according to',
+        content: 'Two lorries collided near the bridge',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: 'CONTENT, SRC said (postposed) with a time adjunct',
+    text: 'The dam held through the night, the regional governor said on Tuesday.',
+    expect: [
+      {
+        source: 'the regional governor',
+        cue: 'said',
+        content: 'The dam held through the night',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: 'appositive source and a speech-event adjunct',
+    text: 'Lena Park, the agency spokeswoman, said in a statement that the audit was complete.',
+    expect: [
+      {
+        source: 'Lena Park, the agency spokeswoman',
+        cue: 'said',
+        content: 'that the audit was complete',
+      },
+    ],
+  },
+  {
+    name: 'relative clause between source and cue',
+    text: 'The ministry, which runs the ports, has denied that any cargo was lost.',
+    expect: [{ source: 'The ministry', cue: 'has denied', content: 'that any cargo was lost' }],
+  },
+  {
+    name: 'told with an outlet as recipient makes the outlet an intermediary',
+    text: 'Two officials told the Daily Ledger that the talks had stalled.',
+    expect: [
+      {
+        source: 'Two officials',
+        cue: 'told',
+        content: 'that the talks had stalled',
+        intermediary: 'the Daily Ledger',
+      },
+    ],
+  },
+  {
+    name: 'told reporters keeps the audience in the cue',
+    text: 'The captain told reporters the crew was safe.',
+    expect: [{ source: 'The captain', cue: 'told reporters', content: 'the crew was safe' }],
+  },
+  {
+    name: 'claimed responsibility via a channel',
+    text: 'The Red Hand group claimed responsibility for the blast via its messaging channel.',
+    expect: [
+      {
+        source: 'The Red Hand group',
+        cue: 'claimed',
+        content: 'responsibility for the blast',
+        intermediary: 'its messaging channel',
+      },
+    ],
+  },
+  {
+    name: 'coordinated clauses each with a reporting verb',
+    text: 'The union has claimed victory, and the employers have said that talks will go on.',
+    expect: [
+      { source: 'The union', cue: 'has claimed', content: 'victory' },
+      { source: 'the employers', cue: 'have said', content: 'that talks will go on' },
+    ],
+  },
+  {
+    name: 'particle verb: pointed out that',
+    text: 'The auditor pointed out that the accounts were late.',
+    expect: [{ source: 'The auditor', cue: 'pointed out', content: 'that the accounts were late' }],
+  },
+  {
+    name: 'criticism verb with its particle: railed against',
+    text: 'The senator railed against the new toll on the coast road.',
+    expect: [
+      { source: 'The senator', cue: 'railed against', content: 'the new toll on the coast road' },
+    ],
+  },
+  {
+    name: 'criticism verb with an object: lambasted',
+    text: 'The councillor lambasted the plan as a waste of money.',
+    expect: [
+      { source: 'The councillor', cue: 'lambasted', content: 'the plan as a waste of money' },
+    ],
+  },
+  {
+    name: 'attitude verb with a bare clause: reckon',
+    text: 'Local fishermen reckon the new quota will not hold.',
+    expect: [{ source: 'Local fishermen', cue: 'reckon', content: 'the new quota will not hold' }],
+  },
+  {
+    name: 'question verb: wondered whether',
+    text: 'The mayor wondered whether the bridge would open.',
+    expect: [{ source: 'The mayor', cue: 'wondered', content: 'whether the bridge would open' }],
+  },
+  {
+    name: 'regular forms of an irregular entry: stressed',
+    text: 'The coach stressed that the team was ready.',
+    expect: [{ source: 'The coach', cue: 'stressed', content: 'that the team was ready' }],
+  },
+  {
+    name: 'raising passive with no named holder: is expected to',
+    text: 'The ferry is expected to resume on Monday.',
+    expect: [{ cue: 'is expected', content: 'The ferry is expected to resume on Monday' }],
+  },
+  {
+    name: 'report tag the tagger reads as a noun: “...,” NAME notes',
+    text: '“The pier is unsafe,” Marlow notes.',
+    expect: [{ source: 'Marlow', cue: 'notes', content: '“The pier is unsafe,”', direct: true }],
+  },
+  {
+    name: 'object then a to-infinitive: wants X to',
+    text: 'The council wants residents to recycle more glass.',
+    expect: [{ source: 'The council', cue: 'wants', content: 'residents to recycle more glass' }],
+  },
+  {
+    name: 'a document as the subject of an evidence verb: survey shows',
+    text: 'A new survey shows the ferry line losing riders.',
+    expect: [{ source: 'A new survey', cue: 'shows', content: 'the ferry line losing riders' }],
+  },
+  {
+    name: 'cited with an object',
+    text: 'The harbour master cited rising fuel costs.',
+    expect: [{ source: 'The harbour master', cue: 'cited', content: 'rising fuel costs' }],
+  },
+  {
+    name: 'participle that labels: , calling X a Y',
+    text: 'The captain quit, calling the harbour master a coward.',
+    expect: [{ source: 'The captain', cue: 'calling', content: 'the harbour master a coward' }],
+  },
+  {
+    name: 'saying participle after a noun, with a that-clause',
+    text: 'Callers saying that the bridge had cracked jammed the hotline.',
+    expect: [
+      {
+        source: 'Callers',
+        cue: 'saying',
+        content: 'that the bridge had cracked jammed the hotline',
+      },
+    ],
+  },
+  {
+    name: 'raising passive of ask: was asked to',
+    text: 'The mayor was asked to explain the delay.',
+    expect: [{ cue: 'was asked', content: 'The mayor was asked to explain the delay' }],
+  },
+  {
+    name: 'an attitude inside reported speech belongs to the report',
+    text: 'Lee said she believes the vote was fair.',
+    expect: [{ source: 'Lee', cue: 'said', content: 'she believes the vote was fair' }],
+  },
+  {
+    name: 'an attitude on its own is an attribution',
+    text: 'Lee believes the vote was fair.',
+    expect: [{ source: 'Lee', cue: 'believes', content: 'the vote was fair' }],
+  },
+  {
+    name: 'reduced question clause: Asked whether X, ...',
+    text: 'Asked whether the ferry would run, the captain said no.',
+    expect: [{ cue: 'Asked', content: 'whether the ferry would run' }],
+  },
+  {
+    name: 'light verb with clear: has made it clear that',
+    text: 'The minister has made it clear that the toll will stay.',
+    expect: [
+      { source: 'The minister', cue: 'has made it clear', content: 'that the toll will stay' },
+    ],
+  },
+  {
+    name: 'elided subject of a second reporting verb',
+    text: 'The mayor has acknowledged the delay, but has also claimed that the budget is intact.',
+    expect: [
+      { source: 'The mayor', cue: 'has acknowledged', content: 'the delay' },
+      { source: 'The mayor', cue: 'has also claimed', content: 'that the budget is intact' },
+    ],
+  },
+];
+
+for (const c of patterns) {
+  test(`attribution pattern: ${c.name}`, () => {
+    const doc = body(c.text);
+    const got = doc.attributions.map((a) => view(doc, a));
+    assert.equal(got.length, c.expect.length, JSON.stringify(got));
+    c.expect.forEach((e, i) => {
+      const g = got[i] as Expected;
+      assert.equal(g.source, e.source);
+      assert.equal(g.cue, e.cue);
+      assert.equal(g.content, e.content);
+      if (e.direct !== undefined) assert.equal(g.direct, e.direct);
+      if (e.intermediary !== undefined) assert.equal(g.intermediary, e.intermediary);
+    });
+  });
+}
+
+test('attribution: a possessor and a noun of criticism with its object make a nominal attribution', () => {
+  const doc = body('Lee’s attacks on the harbour board drew a sharp reply.');
+  assert.deepEqual(
+    doc.attributions.map((a) => view(doc, a)),
+    [{ source: 'Lee', cue: 'attacks on', content: 'the harbour board', direct: false }],
+  );
+});
+
+test('attribution: a possessor and a that-clause make a nominal attribution', () => {
+  const doc = body('Lee’s warning that prices would rise went unheeded.');
+  const [a] = doc.attributions;
+  assert.equal(doc.attributions.length, 1);
+  assert.equal(a?.source.text, 'Lee');
+  assert.equal(a?.cue.text, 'warning');
+});
+
+// Texts that must NOT produce an attribution.
+const negatives: { name: string; text: string }[] = [
+  {
+    name: 'a report as a noun',
+    text: 'The annual report of the harbour board runs to ninety pages.',
+  },
+  { name: 'claims as a noun', text: 'His claims of a cover-up were never tested in court.' },
+  { name: 'a warning with no possessor', text: 'A warning that roads may ice over was issued.' },
+  {
+    name: 'a scare quote with no speaker',
+    text: 'The so-called “green corridor” opened in spring.',
+  },
+  { name: 'thanks to is a preposition', text: 'The ferry arrived early thanks to calm seas.' },
+  {
+    name: 'a plain event sentence',
+    text: 'Heavy rain flooded three streets in the old town on Sunday.',
+  },
+  {
+    name: '"think tank" is a noun',
+    text: 'A think tank in the capital published new rent figures.',
+  },
+  { name: '"claim form" is a noun', text: 'Residents must fill in the claim form by Friday.' },
+  { name: '"attack ads" is a noun', text: 'The campaign is facing attack ads in the north.' },
+  { name: '"point" without its particle', text: 'The guide pointed the way to the harbour.' },
+  {
+    name: '"support for" names a position, not a statement',
+    text: 'Her support for the bill was never in doubt.',
+  },
+  {
+    name: 'a participle with a noun object is not a report',
+    text: 'The men saying grace sat down.',
+  },
+  {
+    name: '"made X clear" without a that-clause',
+    text: 'The new glass made the room clear and bright.',
+  },
+  { name: '"asked for" a thing is a request, not a report', text: 'The clerk asked for a pen.' },
+  {
+    name: 'a reduced "asked about" names a topic, not a question',
+    text: 'The mayor smiled when asked about the budget.',
+  },
+  { name: '"called" with a plain object', text: 'They called the police at once.' },
+  { name: '"notes" as a noun', text: 'The court notes were sealed.' },
+  {
+    name: '"want" with a plain object states no content',
+    text: 'The council wants a new harbour.',
+  },
+  { name: '"voices" as a noun', text: 'New voices joined the choir this spring.' },
+  {
+    name: 'an infinitive reporting verb has no subject here',
+    text: 'Voters are more likely to describe the plan as fair.',
+  },
+];
+
+for (const c of negatives) {
+  test(`attribution negative: ${c.name}`, () => {
+    const doc = body(c.text);
+    assert.deepEqual(
+      doc.attributions.map((a) => view(doc, a)),
+      [],
+    );
+  });
+}
+
+test('attribution: "This was reported to X by three sources" attributes the previous sentence', () => {
+  const doc = body(
+    'The port authority warned shipping firms about a possible strike.',
+    'This was reported to the Coastal Herald by three sources.',
+    'One of the sources said that the strike could last a week.',
+    'A second source said the unions had not voted yet.',
+  );
+  const text = doc.article.text;
+  const [warned, reported, first, second] = doc.attributions;
+  assert.ok(warned && reported && first && second);
+  assert.equal(reported.source.text, 'three sources');
+  assert.equal(reported.source.count, 3);
+  assert.equal(reported.source.anonymous, true);
+  assert.equal(reported.intermediary?.text, 'the Coastal Herald');
+  assert.equal(
+    text.slice(reported.content.span[0], reported.content.span[1]),
+    'The port authority warned shipping firms about a possible strike.',
+  );
+  // The earlier sentence's attribution nests under the passive report.
+  assert.equal(warned.parentId, reported.id);
+  // Later members of the group are linked to it and keep its relay.
+  for (const member of [first, second]) {
+    assert.equal(member.source.memberOf, reported.id);
+    assert.equal(member.source.count, 1);
+    assert.equal(member.source.anonymous, true);
+    assert.equal(member.intermediary?.text, 'the Coastal Herald');
+  }
+  assert.equal(second.modality, 'negated');
+});
+
+test('attribution: "SRC said X, OUTLET reported" nests the sources under the outlet', () => {
+  const doc = body(
+    'Two engineers said the dam had cracked, the Valley Courier reported on Monday.',
+    'One said: “We saw water coming through.”',
+  );
+  const [engineers, courier, one] = doc.attributions;
+  assert.ok(engineers && courier && one);
+  assert.equal(courier.source.text, 'the Valley Courier');
+  assert.equal(engineers.parentId, courier.id);
+  assert.equal(engineers.intermediary?.text, 'the Valley Courier');
+  assert.equal(engineers.source.count, 2);
+  assert.equal(one.source.memberOf, engineers.id);
+  assert.equal(one.intermediary?.text, 'the Valley Courier');
+  assert.equal(one.direct, true);
+});
+
+test('attribution: a statement inside a quotation nests under the speaker', () => {
+  const doc = body(
+    '“The crew was warned. One of the divers said that the hull was weak,” the inspector said.',
+  );
+  const inner = doc.attributions.find((a) => a.source.text === 'One of the divers');
+  const outer = doc.attributions.find((a) => a.source.text === 'the inspector');
+  assert.ok(inner && outer);
+  assert.equal(inner.parentId, outer.id);
+  assert.equal(inner.intermediary?.text, 'the inspector');
+  const quote = doc.quotes[0];
+  assert.equal(quote?.attributionId, outer.id);
+});
+
+test('attribution: a video released by X showed Y saying: X relays Y', () => {
+  const doc = body(
+    'A video released by the coast guard showed one of the rescued sailors saying: “We had no radio.”',
+  );
+  assert.equal(doc.attributions.length, 1);
+  const [a] = doc.attributions;
+  assert.equal(a?.source.text, 'one of the rescued sailors');
+  assert.equal(a?.cue.text, 'saying');
+  assert.equal(a?.intermediary?.text, 'the coast guard');
+});
+
+test('attribution: impersonal "it has been reported" has no source span', () => {
+  const doc = body('The plant will close next year, it has been reported.');
+  const a = doc.attributions.find((x) => x.cue.text === 'has been reported');
+  assert.ok(a);
+  assert.equal(a.source.span, undefined);
+  assert.equal(a.source.anonymous, true);
+  assert.equal(
+    doc.article.text.slice(a.content.span[0], a.content.span[1]),
+    'The plant will close next year',
+  );
+});
+
+const modalities: { text: string; modality: Attribution['modality'] }[] = [
+  { text: 'The pilot said that the engine failed.', modality: 'reported' },
+  { text: 'The pilot said that the engine may have failed.', modality: 'hedged' },
+  { text: 'The airline claimed that the engine failed.', modality: 'hedged' },
+  { text: 'The pilot said: “I do not know what happened.”', modality: 'negated' },
+  { text: 'The airline denied that the engine failed.', modality: 'negated' },
+];
+
+for (const c of modalities) {
+  test(`attribution modality: ${c.modality} in "${c.text}"`, () => {
+    const doc = body(c.text);
+    assert.equal(doc.attributions[0]?.modality, c.modality);
+  });
+}
+
+test('attribution: a quotation with no speaker gets an info diagnostic', () => {
+  const doc = body('“Nobody expected the water to rise so fast in the night.”');
+  assert.ok(doc.diagnostics.some((d) => d.ruleId === 'quote-without-speaker'));
+});

@@ -1,0 +1,144 @@
+/**
+ * sameEvent on fictional sentences (written for these tests): synonyms of one
+ * event match across outlets; the events of one story (the shooting and the
+ * arrest, the quake and the aftershock) are told apart; stated days that
+ * differ veto a match; a shared generic verb alone is not enough.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { annotate } from '../../src/annotate/index.ts';
+import { sameEvent, spanClaim, type ClaimRef } from '../../src/align/similarity.ts';
+import { ingest } from '../../src/ingest/index.ts';
+
+async function refOf(text: string, sentence: string, published = '2025-03-10'): Promise<ClaimRef> {
+  const { articles } = await ingest([
+    { record: { text, published }, label: sentence.slice(0, 20) },
+  ]);
+  const article = articles[0];
+  assert.ok(article, 'fixture ingested');
+  const doc = annotate(article);
+  const start = doc.article.text.indexOf(sentence);
+  assert.ok(start >= 0, `fixture sentence found: ${sentence}`);
+  return { doc, claim: spanClaim(doc, [start, start + sentence.length]) };
+}
+
+const MINT_A = `Gunman shoots two guards at Harlow mint
+
+A gunman shot dead two security guards at the Harlow mint on Monday, police said.
+Hours later officers arrested Dario Velk, 34, at a motel near Brenton.`;
+const MINT_B = `Two guards killed in Harlow mint attack
+
+Two guards were killed when a gunman opened fire at the Harlow mint, police chief Maren Oduya said.
+Police detained Dario Velk at a Brenton motel the same evening.`;
+const QUAKE = `Strong earthquake hits Valmora
+
+A strong earthquake struck Valmora in Ostrel province, destroying the grain market.`;
+const AFTERSHOCK = `Aftershock rattles Valmora
+
+A strong aftershock rattled Valmora in Ostrel province, frightening residents.`;
+const ARREST_MARCH = `Smuggler held
+
+Customs officers arrested Corvin Aldous at the Dunmore docks on March 3, 2025.`;
+const ARREST_MAY = `Smuggler held again
+
+Customs officers arrested Corvin Aldous at the Dunmore docks on May 9, 2025.`;
+const GENERIC_A = `Local news
+
+Police arrested a man on the high street.`;
+const GENERIC_B = `Other local news
+
+Police arrested a woman near the station.`;
+
+const cases: { name: string; a: [string, string]; b: [string, string]; same: boolean }[] = [
+  {
+    name: 'shot dead ~ killed (one shooting, two wordings)',
+    a: [
+      MINT_A,
+      'A gunman shot dead two security guards at the Harlow mint on Monday, police said.',
+    ],
+    b: [
+      MINT_B,
+      'Two guards were killed when a gunman opened fire at the Harlow mint, police chief Maren Oduya said.',
+    ],
+    same: true,
+  },
+  {
+    name: 'arrested ~ detained (one arrest)',
+    a: [MINT_A, 'Hours later officers arrested Dario Velk, 34, at a motel near Brenton.'],
+    b: [MINT_B, 'Police detained Dario Velk at a Brenton motel the same evening.'],
+    same: true,
+  },
+  {
+    name: 'the shooting is not the arrest',
+    a: [
+      MINT_A,
+      'A gunman shot dead two security guards at the Harlow mint on Monday, police said.',
+    ],
+    b: [MINT_B, 'Police detained Dario Velk at a Brenton motel the same evening.'],
+    same: false,
+  },
+  {
+    name: 'the arrest is not the shooting (other direction)',
+    a: [MINT_A, 'Hours later officers arrested Dario Velk, 34, at a motel near Brenton.'],
+    b: [
+      MINT_B,
+      'Two guards were killed when a gunman opened fire at the Harlow mint, police chief Maren Oduya said.',
+    ],
+    same: false,
+  },
+  {
+    name: 'the quake is not the aftershock',
+    a: [
+      QUAKE,
+      'A strong earthquake struck Valmora in Ostrel province, destroying the grain market.',
+    ],
+    b: [
+      AFTERSHOCK,
+      'A strong aftershock rattled Valmora in Ostrel province, frightening residents.',
+    ],
+    same: false,
+  },
+  {
+    name: 'one arrest wording, different stated days: two arrests',
+    a: [
+      ARREST_MARCH,
+      'Customs officers arrested Corvin Aldous at the Dunmore docks on March 3, 2025.',
+    ],
+    b: [ARREST_MAY, 'Customs officers arrested Corvin Aldous at the Dunmore docks on May 9, 2025.'],
+    same: false,
+  },
+  {
+    name: 'a shared generic verb alone is not one event',
+    a: [GENERIC_A, 'Police arrested a man on the high street.'],
+    b: [GENERIC_B, 'Police arrested a woman near the station.'],
+    same: false,
+  },
+];
+
+describe('sameEvent', () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      const a = await refOf(...c.a);
+      const b = await refOf(...c.b);
+      const match = sameEvent(a, b);
+      assert.equal(match.same, c.same, match.evidence.join('; '));
+      if (c.same) assert.ok(match.matched.includes('predicate'));
+      // The decision is symmetric.
+      assert.equal(sameEvent(b, a).same, match.same);
+    });
+  }
+
+  it('says which slots matched and which differed', async () => {
+    const a = await refOf(
+      ARREST_MARCH,
+      'Customs officers arrested Corvin Aldous at the Dunmore docks on March 3, 2025.',
+    );
+    const b = await refOf(
+      ARREST_MAY,
+      'Customs officers arrested Corvin Aldous at the Dunmore docks on May 9, 2025.',
+    );
+    const match = sameEvent(a, b);
+    assert.ok(match.matched.includes('participants'), match.matched.join(','));
+    assert.ok(match.differed.includes('time'), match.differed.join(','));
+  });
+});
