@@ -222,7 +222,7 @@ export async function openPostgres(url: string, schema = 'public'): Promise<Db> 
   pool.on('error', () => undefined);
   const location = redactUrl(url) + (schema === 'public' ? '' : ` (schema ${schema})`);
   try {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await pool.query('SELECT 1');
   } catch (error) {
     await pool.end();
     throw new StoreError(
@@ -230,6 +230,21 @@ export async function openPostgres(url: string, schema = 'public'): Promise<Db> 
       'store-unreachable',
     );
   }
+  // Two processes opening a new store at once would both try to create the
+  // schema, and PostgreSQL's CREATE SCHEMA IF NOT EXISTS is not safe against
+  // that race (one fails on pg_namespace's unique index), so creation takes
+  // the same advisory lock that serialises writers.
+  const setup = await pool.connect();
+  try {
+    await setup.query('BEGIN');
+    await setup.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `${LOCK_NAMESPACE}:${schema}`,
+    ]);
+    await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await setup.query('COMMIT');
+  } catch (error) {
+    await setup.query('ROLLBACK').catch(() => undefined);
+    setup.release();
     await pool.end();
     throw new StoreError(
       `${location}: could not create schema ${schema} (${error instanceof Error ? error.message : String(error)})`,
