@@ -16,6 +16,7 @@ import type {
 } from '../core/index.ts';
 import type { Resolution } from '../resolve/index.ts';
 import { contentTerms, relatedEntities } from '../align/features.ts';
+import { eventProfile } from '../align/similarity.ts';
 
 /** Dice overlap of content terms above which two claims on one date tell one event. */
 const SAME_EVENT_TERMS = 0.2;
@@ -44,6 +45,8 @@ interface Entry {
   terms: Set<string>;
   time: TimeRef;
   predicate?: string;
+  /** Event classes the claim evokes (shoot, arrest...), as the alignment reads them. */
+  eventKinds: Set<string>;
 }
 
 function dice(a: Set<string>, b: Set<string>): number {
@@ -54,9 +57,14 @@ function dice(a: Set<string>, b: Set<string>): number {
 }
 
 function summaryOf(entries: Entry[]): string {
-  // The shortest claim says the event most plainly; trimmed for the list.
+  // A claim that states the date itself tells the event in its own words
+  // (others mention it in passing); among those, the shortest says it most
+  // plainly. Trimmed for the list.
+  const stated = entries.filter((e) => e.certainty === 'stated');
   const text =
-    [...entries].sort((a, b) => a.claimText.length - b.claimText.length)[0]?.claimText ?? '';
+    [...(stated.length > 0 ? stated : entries)].sort(
+      (a, b) => a.claimText.length - b.claimText.length,
+    )[0]?.claimText ?? '';
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 160 ? `${flat.slice(0, 159).trimEnd()}…` : flat;
 }
@@ -95,6 +103,7 @@ export function buildTimeline(docs: AnnotatedArticle[], resolution: Resolution):
           .flatMap((e) => [e, ...(related.get(e) ?? [])]),
       );
       const terms = new Set(contentTerms(claim.text));
+      const eventKinds = new Set(eventProfile({ doc, claim }).events.keys());
       const seenKeys = new Set<string>();
       // One undated entry per claim, naming every expression that could not be dated.
       const unresolvedTexts: string[] = [];
@@ -112,6 +121,7 @@ export function buildTimeline(docs: AnnotatedArticle[], resolution: Resolution):
           terms,
           time,
           ...(claim.predicate ? { predicate: claim.predicate } : {}),
+          eventKinds,
         };
         if (key === null) {
           unresolvedTexts.push(time.text);
@@ -133,9 +143,13 @@ export function buildTimeline(docs: AnnotatedArticle[], resolution: Resolution):
               dice(e.terms, terms) >= (e.doc === doc ? 2 : 1) * SAME_EVENT_TERMS ||
               // One article telling two things on one day (a video appeared; a
               // court arrested four) tells two events; outlets naming the
-              // same participants on one day tell one.
+              // same participants on one day tell one, and so does one article
+              // naming the same participants and the same kind of event twice
+              // ("the shooting at the hall" in a summary and in the narrative).
               ([...e.entities].some((x) => entities.has(x)) &&
-                (e.doc !== doc || e.predicate === claim.predicate)),
+                (e.doc !== doc ||
+                  e.predicate === claim.predicate ||
+                  [...e.eventKinds].some((x) => eventKinds.has(x)))),
           ),
         );
         if (same) same.push(entry);
