@@ -14,7 +14,7 @@ import { extractQuantities } from './quantities.ts';
 import { splitSentences } from './sentences.ts';
 
 export type { AnnotationContext } from './context.ts';
-export { tokenize, wink } from './nlp.ts';
+export { tokenize } from './nlp.ts';
 export type { TokenTable } from './nlp.ts';
 export type { Paragraph } from './sentences.ts';
 

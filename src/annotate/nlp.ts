@@ -9,19 +9,141 @@
  */
 /* eslint-disable @typescript-eslint/unbound-method -- wink's `its.*` helpers are plain functions, passed to `out()` by design. */
 import winkNLP from 'wink-nlp';
-import type { ItemToken, WinkMethods } from 'wink-nlp';
+import type { ItemToken, Model, WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-let instance: WinkMethods | undefined;
+/**
+ * One of the vocabularies wink grows while it reads: value → index, and the
+ * values in index order (`index` is the next free one, i.e. the list's length).
+ */
+interface Vocabulary {
+  hash: Record<string, number>;
+  list: (string | undefined)[];
+  index: number;
+}
+
+/** The parts of wink's core model (`model.core()`) that reading changes. */
+interface CoreModel {
+  features: Record<string, Vocabulary>;
+  packing: { efList: string[]; layout: Record<string, number[]> };
+}
 
 /**
- * The shared wink-nlp instance. Sentiment and wink's own NER are left out of
- * the pipe: crosscheck recognises entities, numbers and dates itself, and the
- * two would cost time on every article for nothing.
+ * A wink instance and what is needed to forget what it learned.
+ *
+ * wink adds every token it has not met (out-of-vocabulary words, numbers, odd
+ * punctuation) to its lexicon while reading, and its tokenizer then treats them
+ * as known words: a possessive or a dotted or hyphenated form first met whole
+ * (e.g. after an opening quote) stays one token in every later text, though read
+ * first it is split. So without care, how a text is tokenised depends on what
+ * was read before it. After each text the learned entries are taken out of the
+ * lookup hashes again, so every text is read against the model's own vocabulary.
+ *
+ * The learned lexemes cannot be cut off the lexeme list: wink keeps their
+ * features in a private array it only appends to, in lexeme order, so the list
+ * must keep its length for new lexemes to line up with their features. Their
+ * strings are dropped (nothing reads them once a text's tokens are extracted),
+ * and the instance is rebuilt once the dead slots pass `REBUILD_AFTER`.
+ * The smaller vocabularies derived from new lexemes (prefix, suffix, shape) are
+ * only referenced from those features and are cut back to their size.
  */
-export function wink(): WinkMethods {
-  instance ??= winkNLP(model, ['sbd', 'negation', 'pos']);
-  return instance;
+interface Reader {
+  nlp: WinkMethods;
+  lexeme: Vocabulary;
+  /** Lexeme count of the model itself: indexes from here on were learned. */
+  lexemeBase: number;
+  /** First lexeme index not yet rolled back. */
+  lexemeMark: number;
+  derived: { vocabulary: Vocabulary; size: number }[];
+}
+
+/**
+ * Learned lexeme slots (dead after their text) after which the instance is
+ * rebuilt. Each costs about 50 bytes; a news article leaves a few hundred. The
+ * bound also keeps lexeme indexes well below 1,050,000, where wink's sentence,
+ * entity and POS machines start using codes of their own.
+ */
+const REBUILD_AFTER = 200_000;
+
+let reader: Reader | undefined;
+
+/**
+ * The model's custom-entity meta model, loaded once. Its loader stringifies the
+ * module-level JSON and keeps the string in the same variable, so each further
+ * call escapes it once more: the string about doubles per wink instance until
+ * `JSON.stringify` throws a RangeError. crosscheck does not use custom entities;
+ * wink reads the meta model on every instantiation all the same.
+ */
+let customEntityMetaModel: unknown;
+
+/**
+ * A new wink-nlp instance. Sentiment and wink's own NER are left out of the
+ * pipe: crosscheck recognises entities, numbers and dates itself, and the two
+ * would cost time on every article for nothing.
+ */
+function build(): Reader {
+  let core: CoreModel | undefined;
+  // The model is wrapped to get hold of the core model the instance reads into.
+  const tracked: Model = {
+    ...model,
+    core: () => {
+      core = (model.core as () => CoreModel)();
+      return core;
+    },
+    metaCER: () => {
+      customEntityMetaModel ??= (model.metaCER as () => unknown)();
+      return customEntityMetaModel;
+    },
+  };
+  const nlp = winkNLP(tracked, ['sbd', 'negation', 'pos']);
+  if (!core) throw new Error('wink-nlp did not load its core model');
+  const { features, packing } = core;
+  const lexeme = features.lexeme;
+  if (!lexeme) throw new Error('wink-nlp core model has no lexeme vocabulary');
+  // Features wink extracts for new lexemes and stores as indexes into a vocabulary of their own.
+  const derived = packing.efList
+    .filter((name) => packing.layout[name]?.[3] === 0)
+    .map((name) => features[name])
+    .filter((vocabulary): vocabulary is Vocabulary => vocabulary !== undefined)
+    .map((vocabulary) => ({ vocabulary, size: vocabulary.list.length }));
+  return {
+    nlp,
+    lexeme,
+    lexemeBase: lexeme.list.length,
+    lexemeMark: lexeme.list.length,
+    derived,
+  };
+}
+
+/** Takes what wink learned since the last call out of its vocabularies. */
+function rollBack(current: Reader): void {
+  const { hash, list } = current.lexeme;
+  for (let i = current.lexemeMark; i < list.length; i++) {
+    const value = list[i];
+    if (value !== undefined) delete hash[value];
+    list[i] = undefined;
+  }
+  current.lexemeMark = list.length;
+  for (const { vocabulary, size } of current.derived) {
+    for (let i = size; i < vocabulary.list.length; i++) {
+      const value = vocabulary.list[i];
+      if (value !== undefined) delete vocabulary.hash[value];
+    }
+    vocabulary.list.length = size;
+    vocabulary.index = size;
+  }
+}
+
+/** The wink instance to read the next text with, clean of earlier texts. */
+function wink(): Reader {
+  if (reader && reader.lexeme.list.length - reader.lexemeBase > REBUILD_AFTER) reader = undefined;
+  reader ??= build();
+  return reader;
+}
+
+/** Lexeme slots wink's lexicon holds beyond the model's own (dead ones included). */
+export function learnedLexemeSlots(): number {
+  return reader ? reader.lexeme.list.length - reader.lexemeBase : 0;
 }
 
 /** Tokens of a text, column-wise, with `[start, end)` offsets into that text. */
@@ -49,7 +171,16 @@ const SEARCH_WINDOW = 256;
 
 /** Reads a text with wink-nlp and returns its token table. */
 export function tokenize(text: string): TokenTable {
-  const nlp = wink();
+  const current = wink();
+  try {
+    return readTokens(current.nlp, text);
+  } finally {
+    // Everything is extracted: what wink learned from this text must not shape the next one.
+    rollBack(current);
+  }
+}
+
+function readTokens(nlp: WinkMethods, text: string): TokenTable {
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
