@@ -39,6 +39,12 @@ export const PARAGRAPH_CONTAINMENT = 0.6;
 const RELAY_WORDS =
   /\b(reuters|associated press|\bap\b|afp|agence france|interfax|tass|ria|xinhua|bloomberg|dpa|efe|ansa|anadolu|news agency|agency|press|wire|news|channel|tv|television|broadcaster|newspaper|times|post|telegraph|guardian|bbc|cnn)\b/i;
 const PRONOUN = /^(he|she|they|it|we|i|him|her|them)$/i;
+const FIRST_PERSON = /^(we|i|us|me)$/i;
+const THING_PRONOUN = /^(it|they|them)$/i;
+/** Entity kinds an "it"/"they" source can stand for (a ministry, a group, a country). */
+const THING_TYPES = new Set(['organization', 'group', 'place']);
+/** Sentences back from the pronoun in which its antecedent is looked for. */
+const ANTECEDENT_SENTENCES = 2;
 const DOCUMENT_WORDS =
   /\b(video|footage|statement|report|document|footage|recording|filing|papers|letter|post)\b/i;
 
@@ -66,7 +72,11 @@ function isAnonymous(label: string, attribution?: Attribution): boolean {
   const named = words.some((w) => /^\p{Lu}/u.test(w));
   return (
     !named &&
-    /\b(sources?|officials?|insiders?|diplomats?|people|person|officers?|one)\b/i.test(label)
+    // Unnamed people, and unnamed documents ("the latest data", "figures"): no
+    // reader can tell whose they are, so they count within who relays them.
+    /\b(sources?|officials?|insiders?|diplomats?|people|person|officers?|one|data|figures|statistics|estimates)\b/i.test(
+      label,
+    )
   );
 }
 
@@ -284,12 +294,43 @@ export function buildProvenance(
         .slice(1)
         .filter((item) => norm(item) !== own && !own.endsWith(` ${norm(item)}`))
         .filter((item, i, all) => i === 0 || norm(item) !== norm(all[i - 1] ?? ''));
+      // "We are told...", "I asked..." outside any quotation is the writer: the
+      // outlet itself, not an upstream source.
+      const sourceSpan = attribution?.source.span;
+      if (
+        chain.length > 0 &&
+        FIRST_PERSON.test((chain[chain.length - 1] ?? '').trim()) &&
+        sourceSpan &&
+        !doc.quotes.some((q) => q.span[0] <= sourceSpan[0] && sourceSpan[1] <= q.span[1])
+      )
+        chain.pop();
       let parent = articleId;
       let scope = '';
       let origin: string | undefined;
       chain.forEach((raw, position) => {
         const last = position === chain.length - 1;
         let label = entityName(doc, raw, last ? attribution : undefined) ?? raw;
+        // "it said": an organisation, group or country named before it. The
+        // subject is the likeliest antecedent ("Iran arrested a commander of
+        // the group, who it said..."), so the first such name of the pronoun's
+        // own sentence, else of the nearest sentence before that has one.
+        if (last && THING_PRONOUN.test(label.trim()) && sourceSpan && attribution) {
+          const candidates = doc.mentions.filter(
+            (m) =>
+              THING_TYPES.has(m.type) &&
+              m.span[1] <= sourceSpan[0] &&
+              m.sentence <= attribution.sentence &&
+              m.sentence >= attribution.sentence - ANTECEDENT_SENTENCES,
+          );
+          const nearest = Math.max(...candidates.map((m) => m.sentence));
+          const antecedent = candidates
+            .filter((m) => m.sentence === nearest)
+            .sort((x, y) => x.span[0] - y.span[0])[0];
+          if (antecedent) {
+            const id = resolution?.globalId(doc.article.id, antecedent.entityId);
+            label = (id ? nameById.get(id) : undefined) ?? antecedent.text;
+          }
+        }
         // "he said": the pronoun stands for the person the article last quoted by name.
         if (PRONOUN.test(label.trim())) label = lastNamed ?? label;
         else if (last && attribution?.source.kind === 'person') lastNamed = label;

@@ -5,6 +5,7 @@ import { resolveEntities } from '../../src/resolve/index.ts';
 import { buildArticle } from '../fixtures/reconcile/build.ts';
 import { relayA, relayB, relayCopy } from '../fixtures/reconcile/small-stories.ts';
 import { harbourStory } from '../fixtures/reconcile/harbour-story.ts';
+import { run } from './annotate-helpers.ts';
 
 void test('an article that repeats another paragraph without citing it copies it (later → earlier)', () => {
   const a = buildArticle(relayA);
@@ -88,4 +89,30 @@ void test('a pronoun source is the person last quoted by name; the outlet naming
       (e) => e.kind === 'cites' && e.from === `a:${doc.article.id}` && e.to === engineer?.id,
     ),
   );
+});
+
+void test('pronoun and document sources: the writer is the outlet, "it" is the subject named before, unnamed data counts within the article', () => {
+  const doc = run(
+    [
+      'Fire at Lornwick mill',
+      'We are talking about a fire at the Lornwick flour mill that destroyed two warehouses.',
+      'The Tavrel Interior Ministry detained a manager of the Corvane Milling Company, who it said had ignored safety warnings.',
+      'According to the latest figures, 14 workers were hurt in the fire.',
+    ].join('\n\n'),
+    { published: '2035-02-02' },
+  );
+  const docs = [doc];
+  const { originOf } = buildProvenance(docs, resolveEntities(docs));
+  const claimWith = (pattern: RegExp) => {
+    const claim = doc.claims.find((c) => pattern.test(c.text));
+    assert.ok(claim, `a claim matching ${String(pattern)}`);
+    return originOf(doc, claim.id);
+  };
+  const outlet = 'article test.txt';
+  // Whether or not the annotator reads "We are talking about" as a report, the
+  // writer's words are the outlet's own.
+  assert.equal(claimWith(/destroyed two warehouses/), outlet);
+  assert.match(claimWith(/ignored safety warnings/), /Tavrel Interior Ministry/);
+  assert.doesNotMatch(claimWith(/ignored safety warnings/), /Corvane/);
+  assert.match(claimWith(/14 workers were hurt/), /latest figures \(article test\.txt\)/);
 });
