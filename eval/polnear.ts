@@ -14,7 +14,9 @@
  *   Discontinuous gold spans (`a b;c d`) are matched exactly only by a
  *   prediction covering them from first to last fragment.
  * - Overlap: a prediction and a gold span match when they share at least one
- *   word token; matching is one-to-one, greedy by the largest shared count.
+ *   word token; matching is one-to-one, greedy by the largest shared count. A
+ *   span with no word token at all (a headline colon or a dash used as cue) is
+ *   its own single token: it matches a span that covers one of its characters.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -177,6 +179,18 @@ function shared(a: Set<number>, b: Set<number>): number {
   return n;
 }
 
+/**
+ * Whether two spans, one of which has no word token, share a non-space character:
+ * a punctuation-only cue (the colon of "Name: what they said") counts as one token.
+ */
+function punctuationOverlap(text: string, a: Span[], b: Span[]): boolean {
+  for (const [as, ae] of a)
+    for (const [bs, be] of b)
+      for (let k = Math.max(as, bs); k < Math.min(ae, be); k++)
+        if (!/\s/u.test(text[k] ?? ' ')) return true;
+  return false;
+}
+
 function emptyCounts(): Counts {
   return { exact: { tp: 0, fp: 0, fn: 0 }, overlap: { tp: 0, fp: 0, fn: 0 } };
 }
@@ -205,7 +219,9 @@ export function scoreSpans(text: string, gold: Span[][], predicted: Span[][]): C
   const pairs: [number, number, number][] = [];
   pSets.forEach((ps, i) =>
     gSets.forEach((gs, j) => {
-      const n = shared(ps, gs);
+      let n = shared(ps, gs);
+      if (n === 0 && (ps.size === 0 || gs.size === 0))
+        n = punctuationOverlap(text, predicted[i] as Span[], gold[j] as Span[]) ? 1 : 0;
       if (n > 0) pairs.push([n, i, j]);
     }),
   );

@@ -276,6 +276,29 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
       { source: 'The mayor', cue: 'has also claimed', content: 'that the budget is intact' },
     ],
   },
+  {
+    name: 'a stance verb with a plain object',
+    text: 'Most harbour workers oppose the new tolls.',
+    expect: [{ source: 'Most harbour workers', cue: 'oppose', content: 'the new tolls' }],
+  },
+  {
+    name: 'a gerund after "by" reports for the clause subject',
+    text: 'The mayor angered fishermen by saying that the quay would close in winter.',
+    expect: [
+      { source: 'The mayor', cue: 'saying', content: 'that the quay would close in winter' },
+    ],
+  },
+  {
+    name: 'a cue verb with its particle',
+    text: 'The ferry company apologized for the long delays at the northern pier.',
+    expect: [
+      {
+        source: 'The ferry company',
+        cue: 'apologized for',
+        content: 'the long delays at the northern pier',
+      },
+    ],
+  },
 ];
 
 for (const c of patterns) {
@@ -300,6 +323,34 @@ test('attribution: a possessor and a noun of criticism with its object make a no
     doc.attributions.map((a) => view(doc, a)),
     [{ source: 'Lee', cue: 'attacks on', content: 'the harbour board', direct: false }],
   );
+});
+
+test('attribution: a title-case headline ending in "SRC Finds" is read', () => {
+  const { text, blocks } = withBlocks([
+    ['title', 'Ferry Fares Will Rise Next Year, Port Board Finds'],
+    ['body', 'The board met on Monday.'],
+  ]);
+  const doc = annotate(makeArticle(text, { blocks }));
+  assert.deepEqual(
+    doc.attributions.map((a) => view(doc, a)),
+    [
+      {
+        source: 'Port Board',
+        cue: 'Finds',
+        content: 'Ferry Fares Will Rise Next Year',
+        direct: false,
+      },
+    ],
+  );
+});
+
+test('attribution: a capitalised cue word in a sentence-case headline is a name', () => {
+  const { text, blocks } = withBlocks([
+    ['title', 'Lighthouse keeper Will Says retires after forty years'],
+    ['body', 'The keeper left on Monday.'],
+  ]);
+  const doc = annotate(makeArticle(text, { blocks }));
+  assert.deepEqual(doc.attributions, []);
 });
 
 test('attribution: a possessor and a that-clause make a nominal attribution', () => {
@@ -358,6 +409,16 @@ const negatives: { name: string; text: string }[] = [
     text: 'The council wants a new harbour.',
   },
   { name: '"voices" as a noun', text: 'New voices joined the choir this spring.' },
+  {
+    name: '"offered" a thing is not a report',
+    text: 'The baker offered fresh bread to the guests.',
+  },
+  { name: '"saw" a thing is not a report', text: 'The pilot saw the lighthouse at dawn.' },
+  { name: 'a first-person stance is not a report', text: 'I remember the old pier and its lamps.' },
+  {
+    name: 'a gerund with a plain object after "by" is narration',
+    text: 'The crew finished by painting the hull.',
+  },
   {
     name: 'an infinitive reporting verb has no subject here',
     text: 'Voters are more likely to describe the plan as fair.',

@@ -182,6 +182,14 @@ const REPORTING_VERBS: Record<string, string[]> = {
   opine: [],
   fret: ['fretted', 'frets', 'fretting'],
   regret: ['regretted', 'regrets', 'regretting'],
+  // Stance shown by acts (voting, backing, favouring) and reactions that news reports as
+  // a position of their subject; they take a plain object or a particle ("voted for").
+  apologize: [],
+  apologise: [],
+  allude: [],
+  list: [],
+  order: [],
+  disagree: ['disagreed', 'disagrees', 'disagreeing'],
 };
 
 function regularForms(lemma: string): string[] {
@@ -214,6 +222,10 @@ for (const bad of ['finded', 'thinked']) CUE_FORMS.delete(bad);
  * auxiliary), never right after a determiner.
  */
 export const NOUN_LIKE_CUES = new Set([
+  'order',
+  'orders',
+  'list',
+  'lists',
   'plan',
   'plans',
   'offer',
@@ -407,6 +419,53 @@ export const WEAK_CUES = new Set([
   'rail',
   // "maintains a lead": only a report with a that-clause or a quotation.
   'maintain',
+  'apologize',
+  'apologise',
+  'allude',
+  'list',
+  'order',
+  'disagree',
+]);
+
+/**
+ * Weak cues that still report with a plain object or clause after a subject, when the
+ * tagger reads them as verbs: stance and perception ("voters oppose the plan", "she
+ * seeks the nomination", "he expressed regret"). The other weak cues ("continue",
+ * "speak", "find", "add", "see", "offer") need a content marker: with a bare object
+ * they mostly narrate ("she saw the ship", "he offered bread"). Chosen on the PolNeAR train split by how often the bare reading is a gold cue.
+ */
+export const OBJECT_CUES = new Set([
+  'express',
+  'seem',
+  'oppose',
+  'support',
+  'know',
+  'ask',
+  'question',
+  'hope',
+  'talk',
+  'remember',
+  'label',
+  'seek',
+  'prefer',
+  'reckon',
+  'repeat',
+  'retweet',
+  'decide',
+  'imagine',
+  'forecast',
+  'wonder',
+  'worry',
+  'guess',
+  'fear',
+  'decline',
+  'refuse',
+  'apologize',
+  'apologise',
+  'allude',
+  'list',
+  'order',
+  'disagree',
 ]);
 
 /** Auxiliaries and negation that belong to the cue's verb group. */

@@ -23,6 +23,7 @@ import {
   NON_NP_OPENERS,
   NOUN_LIKE_CUES,
   NP_STOPWORDS,
+  OBJECT_CUES,
   PRONOUNS,
   RECIPIENT_VERBS,
   INFINITIVE_CUES,
@@ -85,6 +86,7 @@ const MAX_NP = 14;
 /** Marks that set off appositives and asides. */
 const SEPARATORS = new Set([',', '—', '–']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+const FIRST_SECOND_PERSON = new Set(['i', 'we', 'you']);
 
 interface Scope {
   lo: number;
@@ -897,6 +899,48 @@ function reducedRelativeReport(
 
 const MAKE_FORMS = new Set(['make', 'makes', 'made', 'making']);
 
+/** Prepositions that belong to a cue verb and introduce its content ("voted for"). */
+const CUE_PARTICLES = new Map<string, string[]>([
+  ['vote', ['for', 'against']],
+  ['focus', ['on']],
+  ['push', ['for']],
+  ['comment', ['on']],
+  ['side', ['with']],
+  ['agree', ['with']],
+  ['disagree', ['with']],
+  ['apologize', ['for']],
+  ['apologise', ['for']],
+  ['allude', ['to']],
+  ['weigh', ['in']],
+  ['respond', ['to']],
+  ['lobby', ['for', 'against']],
+  ['campaign', ['for', 'against']],
+  ['press', ['for']],
+  ['complain', ['about']],
+  ['worry', ['about']],
+  ['care', ['about']],
+]);
+
+/**
+ * Prepositions and subordinators that open a gerund clause whose subject is the
+ * clause's own ("landed in trouble by saying ...", "after saying ...", "while
+ * insisting ..."): the gerund is a cue of that subject.
+ */
+const GERUND_OPENERS = new Set([
+  'by',
+  'after',
+  'before',
+  'while',
+  'when',
+  'since',
+  'without',
+  'despite',
+  'for',
+  'from',
+  'in',
+  'as',
+]);
+
 /** Words that open an indirect question ("asked whether ..."). */
 const QUESTION_OPENERS = new Set(['whether', 'if', 'who', 'what', 'how', 'why', 'when', 'where']);
 
@@ -913,7 +957,12 @@ interface CueHit {
   lemma: string;
 }
 
-export function findCues(tokens: Token[], quotes: QuoteSpan[]): CueHit[] {
+/**
+ * Cue verbs of a unit. `titleCase`: a headline in title case ("Board Of Election
+ * Finds"), where a capitalised verb is still a verb and the tagger's noun reading is
+ * not trusted.
+ */
+export function findCues(tokens: Token[], quotes: QuoteSpan[], titleCase = false): CueHit[] {
   const hits: CueHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -937,7 +986,7 @@ export function findCues(tokens: Token[], quotes: QuoteSpan[]): CueHit[] {
     const lemma = CUE_FORMS.get(t.lower);
     if (lemma === undefined) continue;
     // The tagger knows "reports" in "files its reports" is a noun.
-    const pos = posOf?.(t.start);
+    const pos = titleCase ? undefined : posOf?.(t.start);
     if (pos !== undefined && pos !== 'VERB' && pos !== 'AUX') {
       // A nominal reading only counts after a noun-phrase word ("the report", "finance
       // reports"); after a pronoun or a comma the tagger is overruled ("he notes").
@@ -960,7 +1009,7 @@ export function findCues(tokens: Token[], quotes: QuoteSpan[]): CueHit[] {
     const next = tokens[i + 1];
     const scope = scopeOf(tokens, i, quotes);
     // A capitalised form inside a clause is a name or a heading word, not a verb.
-    if (isCapitalised(t) && i > scope.lo && !isQuoteToken(prev, quotes)) continue;
+    if (isCapitalised(t) && i > scope.lo && !isQuoteToken(prev, quotes) && !titleCase) continue;
     // Nouns: "the report", "his claims", "Reuters' report of".
     if (NOUN_LIKE_CUES.has(t.lower) || /ed$/.test(t.lower)) {
       if (
@@ -992,7 +1041,12 @@ export function findCues(tokens: Token[], quotes: QuoteSpan[]): CueHit[] {
         prev !== undefined &&
         (ING_PARTICIPLE_OK.has(prev.text) || AUXILIARIES.has(prev.lower) || prev.word);
       if (!okAfter) continue;
-      if (prev !== undefined && prev.word && !AUXILIARIES.has(prev.lower)) {
+      if (
+        prev !== undefined &&
+        prev.word &&
+        !AUXILIARIES.has(prev.lower) &&
+        !isFn(prev, GERUND_OPENERS)
+      ) {
         // "the men saying": accept when the phrase before follows a perception verb.
         let j = i - 1;
         while (
@@ -1036,7 +1090,8 @@ export function findCues(tokens: Token[], quotes: QuoteSpan[]): CueHit[] {
     // "referring to", "talked about", "spoke about": the preposition belongs to the cue.
     if (
       (lemma === 'refer' && next?.lower === 'to') ||
-      ((lemma === 'talk' || lemma === 'speak') && next?.lower === 'about')
+      ((lemma === 'talk' || lemma === 'speak') && next?.lower === 'about') ||
+      CUE_PARTICLES.get(lemma)?.includes(next?.lower ?? '') === true
     )
       end = i + 2;
     hits.push({ verb: i, groupStart, end, lemma });
@@ -1115,7 +1170,10 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
   const quotes = allQuotes.filter((q) => q.span[0] >= unit.span[0] && q.span[1] <= unit.span[1]);
   const out: Candidate[] = [];
   index = buildIndex(tokens, quotes);
-  const hits = findCues(tokens, quotes);
+  const words = isTitle ? tokens.filter((t) => t.word) : [];
+  const titleCase =
+    words.length >= 4 && words.filter((t) => isCapitalised(t)).length >= 0.75 * words.length;
+  const hits = findCues(tokens, quotes, titleCase);
   index.cueVerbs = hits.map((h) => h.verb);
 
   // Headline "Source: content".
@@ -1335,7 +1393,8 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
     if (justBefore?.lower === 'to') continue;
     if (
       justBefore !== undefined &&
-      (justBefore.lower === 'and' ||
+      ((isFn(justBefore, GERUND_OPENERS) && tokens[hit.verb]?.lower.endsWith('ing')) ||
+        justBefore.lower === 'and' ||
         justBefore.lower === 'but' ||
         justBefore.lower === 'or' ||
         ((justBefore.text === ',' ||
@@ -1583,7 +1642,17 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
     // 5. preposed: SRC CUE (that|:) CONTENT
     // Belief and perception verbs take a bare clause: "officials fear the storm will hit".
     const clauseFollows = CLAUSE_TAKING.has(hit.lemma) && clauseStartsAt(tokens, contentStart, hi);
-    if (WEAK_CUES.has(hit.lemma) && !hasMarker && !clauseFollows) {
+    // Outside quotations only, and not for "I"/"we"/"you": those speak in the quoted
+    // speaker's voice ("we are talking about a blast"), not as a reported stance.
+    const plainObject =
+      OBJECT_CUES.has(hit.lemma) &&
+      sourceStart !== undefined &&
+      lo === 0 &&
+      hi === tokens.length &&
+      !FIRST_SECOND_PERSON.has(tokens[sourceStart]?.lower ?? '') &&
+      !(hit.lemma === 'ask' && tokens[hit.end]?.lower === 'for') &&
+      posOf?.(tokens[hit.verb]?.start ?? -1) === 'VERB';
+    if (WEAK_CUES.has(hit.lemma) && !hasMarker && !clauseFollows && !plainObject) {
       // "called it “...”": a quotation right after a short object.
       const q =
         quoteAt(tokens, contentStart + 1, quotes) ?? quoteAt(tokens, contentStart + 2, quotes);
