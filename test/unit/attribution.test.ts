@@ -289,6 +289,48 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     ],
   },
   {
+    name: 'a comma before a quotation after an "Asked about" clause opens the content',
+    text: 'Asked about the delay, the harbour master said, “The crane broke twice.”',
+    expect: [
+      {
+        source: 'the harbour master',
+        cue: 'said',
+        content: '“The crane broke twice.”',
+        direct: true,
+      },
+    ],
+  },
+  {
+    name: 'a passive "was asked" with an indirect question',
+    text: 'The pilot was asked whether the channel was safe at night.',
+    expect: [{ cue: 'was asked', content: 'whether the channel was safe at night' }],
+  },
+  {
+    name: 'hearsay "reportedly" with no other cue',
+    text: 'The council is reportedly weighing a new toll on the bridge.',
+    expect: [
+      {
+        cue: 'reportedly',
+        content: 'The council is reportedly weighing a new toll on the bridge',
+      },
+    ],
+  },
+  {
+    name: '"reportedly" inside a reporting verb group stays with the verb',
+    text: 'The crew reportedly said the engine had failed.',
+    expect: [{ source: 'The crew', cue: 'reportedly said', content: 'the engine had failed' }],
+  },
+  {
+    name: 'the subject of "seems" is the topic, not the holder',
+    text: 'The new ferry plan seems to please most of the islanders.',
+    expect: [{ cue: 'seems', content: 'The new ferry plan seems to please most of the islanders' }],
+  },
+  {
+    name: 'a participle after a clause takes that clause subject, not an introductory place',
+    text: 'Speaking at a town hall in Salem, New Hampshire, Lee went after Roe, calling him “a total stiff.”',
+    expect: [{ source: 'Lee', cue: 'calling', content: 'him “a total stiff.”' }],
+  },
+  {
     name: 'a cue verb with its particle',
     text: 'The ferry company apologized for the long delays at the northern pier.',
     expect: [
@@ -414,6 +456,11 @@ const negatives: { name: string; text: string }[] = [
     text: 'The baker offered fresh bread to the guests.',
   },
   { name: '"saw" a thing is not a report', text: 'The pilot saw the lighthouse at dawn.' },
+  { name: '"allegedly" is not read as a cue', text: 'The ship allegedly carried stolen grain.' },
+  {
+    name: 'an adjective phrase is not a report',
+    text: 'Wary of the storm, the captain turned back.',
+  },
   { name: 'a first-person stance is not a report', text: 'I remember the old pier and its lamps.' },
   {
     name: 'a gerund with a plain object after "by" is narration',

@@ -345,6 +345,45 @@ function leadingNp(tokens: Token[], lo: number, hi: number): Span | undefined {
   return spanOf(tokens, start, end);
 }
 
+const SUBJECT_POS = new Set(['NOUN', 'PROPN', 'DET', 'ADJ', 'PRON', 'NUM', 'PART']);
+
+/**
+ * Subject of the nearest clause before `end` ("Speaking in Salem, Lee went after
+ * Roe, calling him ..." gives "Lee"): the comma- or dash-separated segments are
+ * tried from the last one back, and a segment qualifies when it opens with a short
+ * run of nominal words followed by the tagger's verb.
+ */
+function clauseSubject(tokens: Token[], lo: number, end: number): Span | undefined {
+  if (posOf === undefined) return undefined;
+  let segEnd = end;
+  for (let guard = 0; guard < 4 && segEnd > lo; guard++) {
+    let s = segEnd - 1;
+    while (s >= lo && !SEPARATORS.has(tokens[s]?.text ?? '') && tokens[s]?.text !== ';') s--;
+    const segStart = s + 1;
+    let v = segStart;
+    let nominal = true;
+    while (v < segEnd && v < segStart + 10) {
+      const t = tokens[v] as Token;
+      if (t.word) {
+        const pos = posOf(t.start);
+        if (pos === 'VERB' || pos === 'AUX') break;
+        if (!SUBJECT_POS.has(pos ?? '') || isFn(t, NON_NP_OPENERS)) {
+          nominal = false;
+          break;
+        }
+      } else if (t.text !== '.' && t.text !== "'" && t.text !== '’' && t.text !== '-') {
+        nominal = false;
+        break;
+      }
+      v++;
+    }
+    if (nominal && v > segStart && v < segEnd && wordCount(tokens, segStart, v) > 0)
+      return spanOf(tokens, segStart, v);
+    segEnd = s;
+  }
+  return undefined;
+}
+
 /** Noun phrase starting at `from`, up to punctuation or a clause word; returns its end index. */
 function npAfter(
   tokens: Token[],
@@ -760,6 +799,59 @@ function nominalCandidates(unit: Unit, tokens: Token[], quotes: QuoteSpan[]): Ca
       content: spanOf(tokens, from, trimEnd(tokens, from, end)),
       contentFromPrevious: false,
       direct: quote !== undefined,
+    });
+  }
+  return out;
+}
+
+/** Verbs of appearance: their subject is the topic of the view, not its holder. */
+const NO_HOLDER_CUES = new Set(['seem', 'appear']);
+
+/** Past participles that, without an auxiliary, describe their noun ("also known as"). */
+const DESCRIBING_PARTICIPLES = new Set(['known', 'expected', 'seen', 'considered', 'viewed']);
+
+function noHolderParticiple(tokens: Token[], hit: CueHit): boolean {
+  return hit.groupStart === hit.verb && DESCRIBING_PARTICIPLES.has(tokens[hit.verb]?.lower ?? '');
+}
+
+/**
+ * Adverbs that mark a clause as hearsay with no named source. ("allegedly" is left
+ * out: on news text it mostly qualifies a charge, not a report.)
+ */
+const HEARSAY_ADVERBS = new Map([['reportedly', 'report']]);
+
+/**
+ * "The agency is reportedly planning cuts": the adverb is the cue and its clause
+ * the content, with no source. Left to the verb when the adverb sits in a
+ * reporting verb's group ("reportedly said").
+ */
+function hearsayAdverbs(
+  unit: Unit,
+  tokens: Token[],
+  quotes: QuoteSpan[],
+  hits: CueHit[],
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const lemma = HEARSAY_ADVERBS.get(t.text);
+    if (lemma === undefined) continue;
+    if (hits.some((h) => h.groupStart <= i && i <= h.verb)) continue;
+    const { lo, hi } = scopeOf(tokens, i, quotes);
+    if (lo !== 0 || hi !== tokens.length) continue;
+    // The clause: back to the last clause mark, on to the end of the unit.
+    let start = i;
+    while (start > lo && !CLAUSE_PUNCT.has(tokens[start - 1]?.text ?? '')) start--;
+    const end = trimEnd(tokens, i + 1, hi);
+    if (wordCount(tokens, start, end) < 3) continue;
+    out.push({
+      unit,
+      pattern: 'passive',
+      lemma,
+      cue: [t.start, t.end],
+      content: spanOf(tokens, start, end),
+      contentFromPrevious: false,
+      direct: false,
     });
   }
   return out;
@@ -1199,6 +1291,7 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
   }
 
   out.push(...nominalCandidates(unit, tokens, quotes));
+  out.push(...hearsayAdverbs(unit, tokens, quotes, hits));
 
   for (const hit of hits) {
     const scope = scopeOf(tokens, hit.verb, quotes);
@@ -1299,6 +1392,30 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
           contentFromPrevious: true,
         });
         continue;
+      }
+      if (hit.lemma === 'ask') {
+        // "X was asked (by Y), “...?”" / "was asked whether ...": the question is the
+        // content, the asker (if named) the source.
+        let q = k;
+        if (tokens[q]?.text === ',' || tokens[q]?.text === ':') q++;
+        const quoted = quoteAt(tokens, q, quotes);
+        if (quoted !== undefined) {
+          push({ pattern: 'passive', source, content: quoted.span });
+          continue;
+        }
+        if (QUESTION_OPENERS.has(tokens[q]?.lower ?? '')) {
+          let qEnd = q;
+          while (
+            qEnd < hi &&
+            tokens[qEnd]?.text !== ',' &&
+            !SENTENCE_END.has(tokens[qEnd]?.text ?? '')
+          )
+            qEnd++;
+          if (qEnd - q >= 3) {
+            push({ pattern: 'passive', source, content: spanOf(tokens, q, qEnd) });
+            continue;
+          }
+        }
       }
       if (source !== undefined && subjectStart !== undefined) {
         push({
@@ -1523,7 +1640,8 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
       RECIPIENT_VERBS.has(hit.lemma) &&
       k < hi &&
       tokens[k]?.word &&
-      !['that', 'of', 'about', 'against', 'whether', 'if', 'to'].includes(tokens[k]?.lower ?? '')
+      !['that', 'of', 'about', 'against', 'to'].includes(tokens[k]?.lower ?? '') &&
+      !QUESTION_OPENERS.has(tokens[k]?.lower ?? '')
     ) {
       const rEnd = npAfter(
         tokens,
@@ -1615,7 +1733,9 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
         (intermediary !== undefined && restWords <= 3) ||
         // Right after a closing quotation the quotation is the content, whatever follows.
         (srcPrevQuote !== undefined && sourceEnd - sourceStart <= 8) ||
-        startsTail(tokens, skipAdjuncts(tokens, afterRecipient, hi), hi))
+        // "Asked about X, Lee said, “...”": a comma or colon opening a quotation is not a tail.
+        (startsTail(tokens, skipAdjuncts(tokens, afterRecipient, hi), hi) &&
+          !(openQuote !== undefined && srcPrevQuote === undefined && restWords > 0)))
     ) {
       let cEnd = srcPrevQuote !== undefined ? sourceStart : sourceStart - 1;
       cEnd = trimEnd(tokens, lo, cEnd);
@@ -1699,7 +1819,10 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
       const previous = [...out]
         .reverse()
         .find((c) => c.unit === unit && c.source !== undefined && c.cue[1] <= cue[0]);
-      source = previous?.source ?? leadingNp(tokens, lo, hit.groupStart);
+      source =
+        previous?.source ??
+        clauseSubject(tokens, lo, hit.groupStart) ??
+        leadingNp(tokens, lo, hit.groupStart);
       pattern = 'elided-subject';
       if (source === undefined) continue;
     }
@@ -1718,6 +1841,15 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
     let content: Span = spanOf(tokens, contentStart, contentEnd);
     if (openQuote !== undefined && openQuote.span[1] >= (tokens[contentEnd - 1]?.end ?? 0) - 1)
       content = [openQuote.span[0], Math.max(openQuote.span[1], content[1])];
+    if (
+      source !== undefined &&
+      (NO_HOLDER_CUES.has(hit.lemma) || noHolderParticiple(tokens, hit))
+    ) {
+      // "The plan seems to work": the subject is what the view is about, not who holds
+      // it; the view is the writer's. The content runs from the subject.
+      content = [source[0], content[1]];
+      source = undefined;
+    }
     push({ pattern, source, content, intermediary });
     if (cueEnd !== hit.end)
       (out[out.length - 1] as Candidate).cue = spanOf(tokens, hit.groupStart, cueEnd);
