@@ -331,6 +331,21 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     expect: [{ source: 'Lee', cue: 'calling', content: 'him “a total stiff.”' }],
   },
   {
+    name: 'a light verb and a noun of speech make one cue',
+    text: 'The union raised concerns over the new rota.',
+    expect: [{ source: 'The union', cue: 'raised concerns over', content: 'the new rota' }],
+  },
+  {
+    name: '"called" with a pronoun object and an adjective',
+    text: 'The mayor called him reckless after the vote.',
+    expect: [{ source: 'The mayor', cue: 'called', content: 'him reckless after the vote' }],
+  },
+  {
+    name: 'a document noun before "show" keeps the verb reading',
+    text: 'Port records show the ferry left late on most days.',
+    expect: [{ source: 'Port records', cue: 'show', content: 'the ferry left late on most days' }],
+  },
+  {
     name: 'a cue verb with its particle',
     text: 'The ferry company apologized for the long delays at the northern pier.',
     expect: [
@@ -457,6 +472,14 @@ const negatives: { name: string; text: string }[] = [
   },
   { name: '"saw" a thing is not a report', text: 'The pilot saw the lighthouse at dawn.' },
   { name: '"allegedly" is not read as a cue', text: 'The ship allegedly carried stolen grain.' },
+  {
+    name: 'a light verb with a noun that is not speech',
+    text: 'The club raised funds for the pier.',
+  },
+  {
+    name: '"made a case" for a box is not speech',
+    text: 'The carpenter made a case of polished oak for the old clock.',
+  },
   {
     name: 'an adjective phrase is not a report',
     text: 'Wary of the storm, the captain turned back.',

@@ -87,6 +87,7 @@ const MAX_NP = 14;
 const SEPARATORS = new Set([',', '—', '–']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 const FIRST_SECOND_PERSON = new Set(['i', 'we', 'you']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'us', 'me', 'himself', 'herself']);
 
 interface Scope {
   lo: number;
@@ -952,6 +953,17 @@ function closesPostposedReport(tokens: Token[], i: number, quotes: QuoteSpan[]):
  * the label the speaker gives it (an indefinite noun phrase or a quotation).
  */
 function namesAs(tokens: Token[], from: number, hi: number, quotes: QuoteSpan[]): boolean {
+  // "called him divisive": a pronoun object, then a bare adjective or noun.
+  const first = tokens[from];
+  if (first !== undefined && OBJECT_PRONOUNS.has(first.lower)) {
+    const pos = posOf?.(tokens[from + 1]?.start ?? -1);
+    if (pos === 'ADJ' || pos === 'NOUN') return true;
+  }
+  // "called the plan, which ..., “a disgrace”": a quotation a little further on.
+  for (let k = from + 1; k < Math.min(hi, from + 14); k++) {
+    if (quoteAt(tokens, k, quotes) !== undefined) return true;
+    if (SENTENCE_END.has(tokens[k]?.text ?? '') || tokens[k]?.lower === 'that') break;
+  }
   const objectEnd = npAfter(tokens, from, hi, new Set(['a', 'an']));
   if (objectEnd <= from || objectEnd - from > 8) return false;
   const next = tokens[objectEnd];
@@ -990,6 +1002,113 @@ function reducedRelativeReport(
 }
 
 const MAKE_FORMS = new Set(['make', 'makes', 'made', 'making']);
+
+/** Light verbs that report with a noun of speech ("made a statement", "raised concerns"). */
+const LIGHT_VERBS = new Set([
+  ...MAKE_FORMS,
+  'issue',
+  'issues',
+  'issued',
+  'issuing',
+  'raise',
+  'raises',
+  'raised',
+  'raising',
+  'level',
+  'levels',
+  'leveled',
+  'levelled',
+  'leveling',
+]);
+
+/** Nouns of speech that a light verb turns into a cue. */
+const SPEECH_NOUNS = new Set([
+  'statement',
+  'statements',
+  'comment',
+  'comments',
+  'remark',
+  'remarks',
+  'case',
+  'point',
+  'call',
+  'plea',
+  'attack',
+  'attacks',
+  'charge',
+  'charges',
+  'allegation',
+  'allegations',
+  'accusation',
+  'accusations',
+  'reference',
+  'references',
+  'mention',
+  'commitment',
+  'promise',
+  'promises',
+  'pledge',
+  'observation',
+  'argument',
+  'arguments',
+  'claim',
+  'claims',
+  'announcement',
+  'prediction',
+  'predictions',
+  'threat',
+  'threats',
+  'vow',
+  'appeal',
+  'demand',
+  'demands',
+  'apology',
+  'warning',
+  'warnings',
+  'concern',
+  'concerns',
+  'question',
+  'questions',
+  'doubts',
+  'objections',
+  'criticism',
+  'secret',
+]);
+
+/** Prepositions and "that" that join a light-verb cue to its content. */
+const SPEECH_NOUN_LINKS = new Set(['of', 'about', 'on', 'for', 'against', 'to', 'over', 'that']);
+
+/**
+ * End (exclusive) of a light-verb cue starting at token i: the verb, at most four
+ * determiners, adjectives or adverbs, a noun of speech, and its preposition.
+ * "that" stays outside the cue (it opens the content).
+ */
+function lightVerbCue(tokens: Token[], i: number): number | undefined {
+  let k = i + 1;
+  for (let guard = 0; guard < 4 && k < tokens.length; guard++) {
+    const t = tokens[k] as Token;
+    if (!t.word || SPEECH_NOUNS.has(t.lower)) break;
+    const pos = posOf?.(t.start);
+    if (!(
+      DETERMINERS.has(t.lower) ||
+      pos === 'ADJ' ||
+      pos === 'ADV' ||
+      pos === 'DET' ||
+      t.lower === 'no'
+    ))
+      return undefined;
+    k++;
+  }
+  const noun = tokens[k];
+  if (noun === undefined || !SPEECH_NOUNS.has(noun.lower)) return undefined;
+  // "made no secret of" only; "raised the case" is not speech.
+  if (noun.lower === 'secret' && tokens[k - 1]?.lower !== 'no') return undefined;
+  const link = tokens[k + 1]?.lower ?? '';
+  if (!SPEECH_NOUN_LINKS.has(link)) return undefined;
+  // "a case of oak", "a point of order": only "the case for/against/that" argues.
+  if ((noun.lower === 'case' || noun.lower === 'point') && link === 'of') return undefined;
+  return link === 'that' ? k + 1 : k + 2;
+}
 
 /** Prepositions that belong to a cue verb and introduce its content ("voted for"). */
 const CUE_PARTICLES = new Map<string, string[]>([
@@ -1075,6 +1194,16 @@ export function findCues(tokens: Token[], quotes: QuoteSpan[], titleCase = false
         continue;
       }
     }
+    // "made several statements about", "raised concerns over", "issued a warning that":
+    // a light verb and a noun of speech make one cue, with the preposition after it.
+    const light = LIGHT_VERBS.has(t.lower) ? lightVerbCue(tokens, i) : undefined;
+    if (light !== undefined) {
+      let groupStart = i;
+      while (groupStart - 1 >= 0 && isFn(tokens[groupStart - 1], AUXILIARIES)) groupStart--;
+      hits.push({ verb: i, groupStart, end: light, lemma: 'remark' });
+      i = light - 1;
+      continue;
+    }
     const lemma = CUE_FORMS.get(t.lower);
     if (lemma === undefined) continue;
     // The tagger knows "reports" in "files its reports" is a noun.
@@ -1083,9 +1212,13 @@ export function findCues(tokens: Token[], quotes: QuoteSpan[], titleCase = false
       // A nominal reading only counts after a noun-phrase word ("the report", "finance
       // reports"); after a pronoun or a comma the tagger is overruled ("he notes").
       const before = i > 0 ? posOf?.(tokens[i - 1]?.start ?? -1) : undefined;
+      // "the records show", "polls suggest": after a document noun an evidence verb is a verb.
+      const documentSubject =
+        EVIDENCE_CUES.has(lemma) && DOCUMENT_HEADS.has(tokens[i - 1]?.lower ?? '');
       if (
         (before === undefined || ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADP'].includes(before)) &&
-        !closesPostposedReport(tokens, i, quotes)
+        !closesPostposedReport(tokens, i, quotes) &&
+        !documentSubject
       )
         continue;
     }
