@@ -428,8 +428,25 @@ function eventRelativeRange(
 /** Reference instant for shape-only parses; never reported. */
 const PROBE = new Date(Date.UTC(2000, 0, 5, 12));
 
+/**
+ * chrono's readings of date texts against anchor instants, kept across calls:
+ * the same expressions ("Tuesday", "last year") come back against the same
+ * anchors (the publication day, the date before), and a parse costs far more
+ * than a lookup. chrono's reading depends only on the text, the instant and the
+ * time zone, and the results are only read, so sharing them changes nothing.
+ */
+const readings = new Map<string, ParsedResult | null>();
+/** Readings kept before the table is emptied: bounds its memory in a long-running process. */
+const MAX_READINGS = 20_000;
+
 function parseAt(text: string, instant: Date): ParsedResult | undefined {
-  return chrono.parse(text, { instant, timezone: 'UTC' }, { forwardDate: false })[0];
+  const key = `${instant.getTime()} ${text}`;
+  const known = readings.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const result = chrono.parse(text, { instant, timezone: 'UTC' }, { forwardDate: false })[0];
+  if (readings.size >= MAX_READINGS) readings.clear();
+  readings.set(key, result ?? null);
+  return result;
 }
 
 /** Resolves a chrono match against an anchor instant; applies the past bias for weekdays. */

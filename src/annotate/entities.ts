@@ -195,6 +195,13 @@ function prevWordIndex(t: TokenTable, i: number, floor: number): number {
   return j >= floor ? j : -1;
 }
 
+/** `/^\p{Lu}/u` with the regex left for non-ASCII first letters: it runs on every token. */
+function startsUpper(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(v);
+}
+
 /** Finds the name chunks of one sentence. */
 function chunksOf(
   text: string,
@@ -206,7 +213,7 @@ function chunksOf(
   const chunks: Chunk[] = [];
   const isWordCap = (i: number): boolean => {
     const v = t.value[i] ?? '';
-    return /^\p{Lu}/u.test(v) && !NOT_NAMES.has(v.replace(/\.$/, ''));
+    return startsUpper(v) && !NOT_NAMES.has(v.replace(/\.$/, ''));
   };
   // Headline case: most longer words capitalised → trust only PROPN.
   let longWords = 0;
@@ -215,7 +222,7 @@ function chunksOf(
     const v = t.value[i] ?? '';
     if (t.type[i] === 'word' && v.length > 3) {
       longWords += 1;
-      if (/^\p{Lu}/u.test(v)) capWords += 1;
+      if (startsUpper(v)) capWords += 1;
     }
   }
   const headline = longWords >= 4 && capWords / longWords > 0.7;

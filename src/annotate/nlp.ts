@@ -77,9 +77,12 @@ let reader: Reader | undefined;
 let customEntityMetaModel: unknown;
 
 /**
- * A new wink-nlp instance. Sentiment and wink's own NER are left out of the
- * pipe: crosscheck recognises entities, numbers and dates itself, and the two
- * would cost time on every article for nothing.
+ * A new wink-nlp instance. Sentiment, negation scopes and wink's own NER are
+ * left out of the pipe: crosscheck recognises entities, numbers and dates
+ * itself and reads negation from the words of a claim (modality.ts), and the
+ * three would cost time on every article for nothing. Negation marks only a
+ * flag of its own on tokens and sentences; tokens, POS tags and sentences are
+ * the same without it.
  */
 function build(): Reader {
   let core: CoreModel | undefined;
@@ -95,7 +98,7 @@ function build(): Reader {
       return customEntityMetaModel;
     },
   };
-  const nlp = winkNLP(tracked, ['sbd', 'negation', 'pos']);
+  const nlp = winkNLP(tracked, ['sbd', 'pos']);
   if (!core) throw new Error('wink-nlp did not load its core model');
   const { features, packing } = core;
   const lexeme = features.lexeme;
@@ -160,8 +163,6 @@ export interface TokenTable {
   pos: string[];
   /** wink token type: word, number, punctuation, tabCRLF, unk, emoji... */
   type: string[];
-  /** True when wink marks the token as negated (in the scope of "not", "never"...). */
-  negated: boolean[];
   /** wink's sentences as inclusive token ranges `[first, last]`. */
   sentences: [number, number][];
 }
@@ -224,7 +225,6 @@ function readTokens(nlp: WinkMethods, text: string): TokenTable {
     lemma: tokens.out(its.lemma as unknown as typeof its.value),
     pos: tokens.out(its.pos),
     type: tokens.out(its.type),
-    negated: tokens.out(its.negationFlag) as unknown as boolean[],
     sentences,
   };
 }

@@ -75,6 +75,9 @@ function subtract(span: Span, holes: Span[]): Span[] {
 const LEADING_CONNECTIVE =
   /^(?:(?:and|but|or|while|whereas|so|yet|that|which|who|as|because|although|though|then)\b\s*)+/iu;
 
+/** One character trimmed off the end of a span. */
+const TRAILING = /^[\s,;:.—–\-"“”‘([]$/u;
+
 /** Trims punctuation, quotation marks and connectives off the ends of a span. */
 function tidy(text: string, span: Span): Span {
   let [s, e] = span;
@@ -85,16 +88,21 @@ function tidy(text: string, span: Span): Span {
     const rest = text.slice(s, e);
     const conn = LEADING_CONNECTIVE.exec(rest)?.[0].length ?? 0;
     s += conn;
-    const tail = /[\s,;:.—–\-"“”‘([]+$/u.exec(text.slice(s, e))?.[0].length ?? 0;
+    // Scanned back from the end: a `[...]+$` regex would retry from every run of such characters.
+    let tail = 0;
+    while (e - tail > s && TRAILING.test(text[e - tail - 1] ?? '')) tail++;
     e -= tail;
     if (lead === 0 && conn === 0 && tail === 0) break;
   }
   return [s, Math.max(s, e)];
 }
 
+/** Whitespace-separated words holding a letter or digit. */
 function wordCount(text: string): number {
-  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  // One pass: each match is a whole run of non-space characters with a letter or digit in it.
+  return text.match(WORD_WITH_LETTER)?.length ?? 0;
 }
+const WORD_WITH_LETTER = /\S*[\p{L}\p{N}]\S*/gu;
 
 /** Token index range [from, to) of a span in the shared token table. */
 function tokenRange(ctx: AnnotationContext, span: Span): [number, number] {
