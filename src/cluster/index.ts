@@ -62,10 +62,10 @@ export const DEFAULT_CLUSTER_PARAMS: ClusterParams = {
   ...DEFAULT_FEATURE_PARAMS,
   linkThreshold: 0.22,
   candidateThreshold: 0.2,
-  attachThreshold: 0.1,
+  attachThreshold: 0.07,
   yearMismatch: 0.25,
   dayMismatch: 1,
-  protagonistMismatch: 0.5,
+  protagonistMismatch: 0.8,
 };
 
 export interface StoryLink {
