@@ -346,6 +346,17 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     expect: [{ source: 'Port records', cue: 'show', content: 'the ferry left late on most days' }],
   },
   {
+    name: 'a clause "in" a particular poll cites the poll',
+    text: 'Lee leads Roe by eight points in the latest Harbour Gazette poll.',
+    expect: [
+      {
+        source: 'the latest Harbour Gazette poll',
+        cue: 'in',
+        content: 'Lee leads Roe by eight points',
+      },
+    ],
+  },
+  {
     name: 'a cue verb with its particle',
     text: 'The ferry company apologized for the long delays at the northern pier.',
     expect: [
@@ -472,6 +483,14 @@ const negatives: { name: string; text: string }[] = [
   },
   { name: '"saw" a thing is not a report', text: 'The pilot saw the lighthouse at dawn.' },
   { name: '"allegedly" is not read as a cue', text: 'The ship allegedly carried stolen grain.' },
+  {
+    name: '"in the polls" at large cites no poll',
+    text: 'The mayor slid in the polls after the storm.',
+  },
+  {
+    name: '"going to the polls" is voting, not a poll',
+    text: 'Most voters in five towns going to the polls on Tuesday backed the ferry.',
+  },
   {
     name: 'a light verb with a noun that is not speech',
     text: 'The club raised funds for the pier.',

@@ -805,6 +805,75 @@ function nominalCandidates(unit: Unit, tokens: Token[], quotes: QuoteSpan[]): Ca
   return out;
 }
 
+/** Head nouns of polls and their aggregates, cited with "in" ("leads in the latest poll"). */
+const POLL_HEADS = new Set(['poll', 'survey']);
+
+/**
+ * "Lee leads Roe by 8 points in the latest poll" / "In a new survey, 40 percent
+ * chose Lee": the preposition is the cue, the poll the source, the clause the
+ * content. Left alone after a reporting verb ("said in a poll").
+ */
+function inPolls(unit: Unit, tokens: Token[], quotes: QuoteSpan[], hits: CueHit[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.lower !== 'in' || (t.text === 'In' && i > 0)) continue;
+    let head = -1;
+    // The poll phrase: up to eight words, with "/" and "-" inside names.
+    for (let k = i + 1; k < Math.min(tokens.length, i + 10); k++) {
+      const u = tokens[k] as Token;
+      if (!u.word && !['/', '-', '’', "'", '.', '&'].includes(u.text)) break;
+      if (u.word && POLL_HEADS.has(u.lower)) {
+        head = k;
+        break;
+      }
+      // Names and modifiers only: "in the latest Harbour Gazette poll", not "in five
+      // states going to the polls".
+      const pos = u.word ? posOf?.(u.start) : undefined;
+      if (pos !== undefined && !['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM'].includes(pos)) break;
+    }
+    // A particular poll ("a", "the latest"), not "in the polls" at large.
+    if (head < 0 || !DETERMINERS.has(tokens[i + 1]?.lower ?? '')) continue;
+    if (hits.some((h) => h.end === i || (h.end < i && h.end >= i - 3 && h.verb >= i - 4))) continue;
+    const { lo, hi } = scopeOf(tokens, i, quotes);
+    if (lo !== 0 || hi !== tokens.length) continue;
+    const source = spanOf(tokens, i + 1, head + 1);
+    if (i === 0) {
+      // "In a new survey, CONTENT": the content follows the phrase's comma.
+      let c = head + 1;
+      while (c < hi && tokens[c]?.text !== ',' && c < head + 8) c++;
+      if (tokens[c]?.text !== ',') continue;
+      const end = trimEnd(tokens, c + 1, hi);
+      if (wordCount(tokens, c + 1, end) < 3) continue;
+      out.push({
+        unit,
+        pattern: 'according-to',
+        lemma: 'according to',
+        cue: [t.start, t.end],
+        source,
+        content: spanOf(tokens, c + 1, end),
+        contentFromPrevious: false,
+        direct: false,
+      });
+      continue;
+    }
+    let start = i;
+    while (start > lo && !CLAUSE_PUNCT.has(tokens[start - 1]?.text ?? '')) start--;
+    if (wordCount(tokens, start, i) < 3) continue;
+    out.push({
+      unit,
+      pattern: 'according-to',
+      lemma: 'according to',
+      cue: [t.start, t.end],
+      source,
+      content: spanOf(tokens, start, trimEnd(tokens, start, i)),
+      contentFromPrevious: false,
+      direct: false,
+    });
+  }
+  return out;
+}
+
 /** Verbs of appearance: their subject is the topic of the view, not its holder. */
 const NO_HOLDER_CUES = new Set(['seem', 'appear']);
 
@@ -1425,6 +1494,7 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
 
   out.push(...nominalCandidates(unit, tokens, quotes));
   out.push(...hearsayAdverbs(unit, tokens, quotes, hits));
+  out.push(...inPolls(unit, tokens, quotes, hits));
 
   for (const hit of hits) {
     const scope = scopeOf(tokens, hit.verb, quotes);
