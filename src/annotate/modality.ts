@@ -25,14 +25,30 @@ const NEGATION =
 const HEDGES =
   /\b(?:possible|possibly|possibility|reportedly|allegedly|alleged|purportedly|apparently|claimed|claims|may|might|could|perhaps|likely|unlikely|probably|presumably|suspected|unconfirmed|unverified|rumou?red|believed|thought to|seems?|seemed|appears?|appeared|suggests?|suggested|estimated|expected to|said to be)\b/iu;
 
+/**
+ * The same patterns without the `i` flag, for lower-cased text: a
+ * case-insensitive alternation is several times slower. Lower-casing gives
+ * the same matches as long as the text has no character that case-folds onto
+ * an ASCII letter or changes length when lower-cased (ſ, K, İ...):
+ * `FOLDS_ODDLY` sends any text with other non-ASCII characters than common
+ * punctuation to the original patterns.
+ */
+const NEGATION_LOWER = new RegExp(NEGATION.source, 'u');
+const HEDGES_LOWER = new RegExp(HEDGES.source, 'u');
+const FOLDS_ODDLY = /[^\p{ASCII}‘’“”–—…]/u;
+
+function matches(text: string, pattern: RegExp, lowerPattern: RegExp): boolean {
+  return FOLDS_ODDLY.test(text) ? pattern.test(text) : lowerPattern.test(text.toLowerCase());
+}
+
 /** Whether text holds a negation of its statement. */
 export function hasNegation(text: string): boolean {
-  return NEGATION.test(text);
+  return matches(text, NEGATION, NEGATION_LOWER);
 }
 
 /** Whether text holds a hedge word. */
 export function hasHedge(text: string): boolean {
-  return HEDGES.test(text);
+  return matches(text, HEDGES, HEDGES_LOWER);
 }
 
 /**

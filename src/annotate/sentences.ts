@@ -85,9 +85,12 @@ export function closedQuotes(text: string, start: number, end: number): Span[] {
   let curlyOpen = -1;
   let curlyDepth = 0;
   let straightOpen = -1;
-  for (let i = start; i < end; i += 1) {
-    const c = text[i];
-    if (c === undefined) break;
+  const stop = start < 0 ? start : Math.min(end, text.length);
+  for (let i = start; i < stop; i += 1) {
+    // Every quotation mark but '"' lies outside ASCII: the rest of ASCII is skipped unread.
+    const code = text.charCodeAt(i);
+    if (code < 0x80 && code !== 0x22) continue;
+    const c = text[i] ?? '';
     if (OPEN_DOUBLE.has(c)) {
       if (curlyDepth === 0) curlyOpen = i;
       curlyDepth += 1;
