@@ -319,11 +319,16 @@ export function extractAttributions(ctx: AnnotationContext): {
       const windowStart = Math.max(c.content[0], from - 40);
       const between = text.slice(windowStart, from);
       const lead =
-        /(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but))\s*(?:(?:has|have|had)\s+)?(?:also\s+)?$/u.exec(
+        /(?:[,;]([”’"])?\s*(?:and|but|while|whereas)?|\s(?:and|but))\s*(?:(?:has|have|had)\s+)?(?:also\s+)?$/u.exec(
           between,
         );
       if (lead === null) continue;
-      let end = windowStart + lead.index;
+      // "… the pier,” adding that …": the comma sits inside the quotation, which stays.
+      let end = windowStart + lead.index + (lead[1] === undefined ? 0 : 2);
+      if (lead[1] !== undefined) {
+        if (end > c.content[0]) c.content = [c.content[0], end];
+        continue;
+      }
       while (end > c.content[0] && /[\s,;:]/u.test(text[end - 1] ?? '')) end--;
       if (end > c.content[0]) c.content = [c.content[0], end];
     }

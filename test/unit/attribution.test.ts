@@ -357,6 +357,18 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     ],
   },
   {
+    name: 'a participle after a quotation whose comma sits inside it',
+    text: 'The mayor said the plan was “the only way to save the pier,” adding that the council agreed.',
+    expect: [
+      {
+        source: 'The mayor',
+        cue: 'said',
+        content: 'the plan was “the only way to save the pier,”',
+      },
+      { source: 'The mayor', cue: 'adding', content: 'that the council agreed' },
+    ],
+  },
+  {
     name: 'a cue verb with its particle',
     text: 'The ferry company apologized for the long delays at the northern pier.',
     expect: [

@@ -1333,7 +1333,11 @@ export function findCues(tokens: Token[], quotes: QuoteSpan[], titleCase = false
     if (t.lower.endsWith('ing')) {
       const okAfter =
         prev !== undefined &&
-        (ING_PARTICIPLE_OK.has(prev.text) || AUXILIARIES.has(prev.lower) || prev.word);
+        (ING_PARTICIPLE_OK.has(prev.text) ||
+          AUXILIARIES.has(prev.lower) ||
+          prev.word ||
+          // "… this race,” adding that …": the comma sits inside the quotation.
+          isQuoteToken(prev, quotes) === 'close');
       if (!okAfter) continue;
       if (
         prev !== undefined &&
