@@ -197,7 +197,7 @@ function readTokens(nlp: WinkMethods, text: string): TokenTable {
     let at = cursor;
     if (!text.startsWith(v, cursor)) {
       let past = cursor;
-      while (past < text.length && /\s/u.test(text[past] ?? '')) past++;
+      while (past < text.length && isSpaceAt(text, past)) past++;
       // Past the whitespace, or (for a whitespace token) a short way into it. The
       // search never runs to the end of the text: a token wink rewrote would
       // otherwise cost the rest of the text each time.
@@ -227,6 +227,13 @@ function readTokens(nlp: WinkMethods, text: string): TokenTable {
     type: tokens.out(its.type),
     sentences,
   };
+}
+
+/** `/\s/u` on the character at `at`, without running the regex on ASCII (nearly every call). */
+function isSpaceAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/u.test(text[at] ?? '');
 }
 
 /** Index of the first token whose start is ≥ `offset` (binary search), `count` if none. */
