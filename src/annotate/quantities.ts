@@ -121,6 +121,12 @@ const HEDGES: [string, HedgeKind][] = (
     ['nearly', 'almost'],
   ] as [string, HedgeKind][]
 ).sort((a, b) => b[0].split(' ').length - a[0].split(' ').length);
+/** The hedges' words, split once: they are matched before every number. */
+const HEDGE_WORDS: [string, HedgeKind, string[]][] = HEDGES.map(([words, kind]) => [
+  words,
+  kind,
+  words.split(' '),
+]);
 
 const MEASURE_BY_PREDICATE: Record<string, string> = {
   die: 'casualties-dead',
@@ -629,12 +635,11 @@ function interpret(
   let hedge: string | undefined;
   let hedgeKind: HedgeKind | undefined;
   let hedgeStart = first;
-  for (const [words, kind] of HEDGES) {
-    const parts = words.split(' ');
+  for (const [words, kind, parts] of HEDGE_WORDS) {
     const at = first - parts.length;
     if (at < floor) continue;
     let ok = true;
-    for (let k = 0; k < parts.length; k += 1) if (lowerAt(t, at + k) !== parts[k]) ok = false;
+    for (let k = 0; k < parts.length && ok; k += 1) if (lowerAt(t, at + k) !== parts[k]) ok = false;
     if (ok) {
       hedge = words;
       hedgeKind = kind;
