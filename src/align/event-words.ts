@@ -150,9 +150,8 @@ const EVENT_NOUN = /(?:tion|sion|ment|ing|ure|ery|al|ault|ack|ence|ance|age|sis)
  */
 export function eventKey(lemma: string): string {
   const word = lemma.toLowerCase();
-  const irregular = IRREGULAR[word];
-  if (irregular) return irregular;
-  let key = word;
+  // Irregular forms go through the same rules as the words they stand for.
+  let key = IRREGULAR[word] ?? word;
   if (key.length > 6 && key.endsWith('ing')) key = key.slice(0, -3);
   else if (key.length > 7 && key.endsWith('ation')) key = key.slice(0, -5);
   else if (key.length > 6 && /[ts]ion$/.test(key)) key = key.slice(0, -3);

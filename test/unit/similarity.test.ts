@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { annotate } from '../../src/annotate/index.ts';
+import { classesOf, eventKey } from '../../src/align/event-words.ts';
 import { sameEvent, spanClaim, type ClaimRef } from '../../src/align/similarity.ts';
 import { ingest } from '../../src/ingest/index.ts';
 
@@ -156,5 +157,47 @@ describe('sameEvent', () => {
     const match = sameEvent(a, b);
     assert.ok(match.matched.includes('participants'), match.matched.join(','));
     assert.ok(match.differed.includes('time'), match.differed.join(','));
+  });
+});
+
+describe('event words', () => {
+  it('folds nominalisations and irregular forms onto one key', () => {
+    for (const [noun, verb] of [
+      ['shooting', 'shoot'],
+      ['explosion', 'explode'],
+      ['election', 'elect'],
+      ['appointment', 'appoint'],
+      ['seizure', 'seize'],
+      ['death', 'die'],
+      ['arrival', 'arrive'],
+    ])
+      assert.equal(eventKey(noun), eventKey(verb), `${noun} / ${verb}`);
+    assert.notEqual(eventKey('aftershock'), eventKey('quake'));
+  });
+
+  it('puts synonyms in one kind and keeps different kinds apart', () => {
+    const kinds = (w: string) => classesOf(eventKey(w));
+    const shared = (a: string, b: string) => kinds(a).some((k) => kinds(b).includes(k));
+    assert.ok(shared('kill', 'shoot'));
+    assert.ok(shared('arrest', 'detain'));
+    assert.ok(shared('earthquake', 'tremor'));
+    assert.ok(!shared('earthquake', 'aftershock'));
+    assert.ok(!shared('shoot', 'arrest'));
+    // "fire" is a dismissal or a blaze.
+    assert.ok(shared('fire', 'sack') && shared('fire', 'blaze'));
+  });
+
+  it('reads a title-case headline as words, not names', async () => {
+    const a = await refOf(
+      `Strong Quake Kills Nine In Valmora\n\nRescuers searched the rubble.`,
+      'Strong Quake Kills Nine In Valmora',
+    );
+    const b = await refOf(
+      `Valmora tremor\n\nA strong tremor killed nine people in Valmora on Sunday.`,
+      'A strong tremor killed nine people in Valmora on Sunday.',
+    );
+    const match = sameEvent(a, b);
+    assert.ok(match.matched.includes('predicate'), match.evidence.join('; '));
+    assert.ok(match.same, match.evidence.join('; '));
   });
 });
