@@ -17,7 +17,15 @@ import { clusterStories } from '../cluster/index.ts';
 import { buildDossier } from '../dossier/index.ts';
 import type { Db, Queryable } from './db.ts';
 import { changedPassages, type ChangedPassage } from './changes.ts';
-import { candidateGroups, isCandidatePair, placementFeatures, placementKeys } from './placement.ts';
+import {
+  CLUSTER_VIEW_SQL,
+  candidateGroups,
+  clusterView,
+  isCandidatePair,
+  placementFeatures,
+  placementKeys,
+  type ClusterView,
+} from './placement.ts';
 import type { StoryFeatures } from '../cluster/index.ts';
 import type {
   AddOptions,
@@ -32,7 +40,8 @@ import type {
 
 /** A current article as loaded for (re)building its story. */
 interface StoredArticle {
-  annotated: AnnotatedArticle;
+  /** What clustering reads; the whole annotation is loaded only for dossiers. */
+  annotated: ClusterView;
   revision: number;
   previousId?: string;
   lineage: string;
@@ -57,7 +66,7 @@ interface ArticleRow {
   added_at: Date | string;
   changes: ChangedPassage[] | null;
   article: Article;
-  annotated: Omit<AnnotatedArticle, 'article'>;
+  annotated: Omit<ClusterView, 'article'>;
 }
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
@@ -67,7 +76,11 @@ const json = (value: unknown): string => JSON.stringify(value);
 
 function toStored(row: ArticleRow): StoredArticle {
   return {
-    annotated: { ...row.annotated, article: row.article },
+    annotated: {
+      times: row.annotated.times,
+      entities: row.annotated.entities,
+      article: row.article,
+    },
     revision: row.revision,
     previousId: row.previous_id ?? undefined,
     lineage: row.lineage,
@@ -174,42 +187,127 @@ function summaryFields(dossier: Dossier, articles: StoredArticle[]) {
   };
 }
 
-const ARTICLE_COLUMNS = `id, lineage, revision, previous_id, is_current, source, url, title, story_id, group_id, added_at, changes, article, annotated`;
+const REVISION_COLUMNS = `id, lineage, revision, previous_id, is_current, source, url, title, story_id, group_id, added_at, changes`;
 
+const VIEW_COLUMNS = `${REVISION_COLUMNS}, article, ${CLUSTER_VIEW_SQL} AS annotated`;
+
+/** Current members of candidate groups, in the cluster view. */
 async function loadGroupArticles(tx: Queryable, groupIds: string[]): Promise<StoredArticle[]> {
   if (groupIds.length === 0) return [];
   const rows = await tx.query<ArticleRow>(
-    `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE is_current AND group_id = ANY($1::text[]) ORDER BY id`,
+    `SELECT ${VIEW_COLUMNS} FROM articles WHERE is_current AND group_id = ANY($1::text[]) ORDER BY id`,
     [groupIds],
   );
   return rows.map(toStored);
 }
 
-/** Recomputes the candidate groups of the neighbourhood and records each member's group. */
-async function saveGroups(
-  tx: Queryable,
-  members: StoredArticle[],
-  newId: string,
-  newFeatures: StoryFeatures,
-): Promise<void> {
-  const features = members.map((m) =>
-    m.annotated.article.id === newId ? newFeatures : placementFeatures(m.annotated),
-  );
-  for (const group of candidateGroups(features)) {
-    await tx.query(`UPDATE articles SET group_id = $1 WHERE id = ANY($2::text[])`, [
-      group.id,
-      group.members,
-    ]);
+/**
+ * Story features of stored articles, by article id. An id is the hash of the
+ * text and the features a function of its annotations, so an entry never goes
+ * stale; it saves re-reading and re-tokenising every neighbour on every add.
+ */
+class FeatureCache {
+  private readonly entries = new Map<string, StoryFeatures>();
+  constructor(private readonly limit = 50_000) {}
+  get(id: string): StoryFeatures | undefined {
+    return this.entries.get(id);
+  }
+  of(annotated: ClusterView): StoryFeatures {
+    const id = annotated.article.id;
+    let features = this.entries.get(id);
+    if (!features) {
+      features = placementFeatures(annotated);
+      if (this.entries.size >= this.limit) {
+        // Oldest first: a Map iterates in insertion order.
+        this.entries.delete(this.entries.keys().next().value!);
+      }
+      this.entries.set(id, features);
+    }
+    return features;
   }
 }
 
-async function loadStoryArticles(tx: Queryable, storyIds: string[]): Promise<StoredArticle[]> {
-  if (storyIds.length === 0) return [];
-  const rows = await tx.query<ArticleRow>(
-    `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE is_current AND story_id = ANY($1::text[]) ORDER BY id`,
-    [storyIds],
+/** Sets `group_id` on the listed articles whose group differs (unchanged rows are not rewritten). */
+async function setGroup(tx: Queryable, groupId: string, articleIds: string[]): Promise<void> {
+  await tx.query(
+    `UPDATE articles SET group_id = $1 WHERE id = ANY($2::text[]) AND group_id IS DISTINCT FROM $1`,
+    [groupId, articleIds],
   );
-  return rows.map(toStored);
+}
+
+/**
+ * Candidate groups after an add. A new article only adds candidate links, so
+ * the groups it joins become one: the largest keeps its id and only the other
+ * groups' rows change. A revision also removes the old version, which can split
+ * its group, so there the groups of the neighbourhood are recomputed; each part
+ * keeps the id most of its members had, when no other part took it first.
+ */
+async function saveGroups(
+  tx: Queryable,
+  members: StoredArticle[],
+  self: string,
+  joined: string[],
+  revision: boolean,
+  features: (m: StoredArticle) => StoryFeatures,
+): Promise<void> {
+  if (!revision) {
+    const size = new Map<string, number>();
+    for (const m of members) if (m.groupId) size.set(m.groupId, (size.get(m.groupId) ?? 0) + 1);
+    const keep = [...joined].sort(
+      (a, b) => (size.get(b) ?? 0) - (size.get(a) ?? 0) || a.localeCompare(b),
+    )[0];
+    const groupId = keep ?? stableId(`group ${self}`);
+    await setGroup(
+      tx,
+      groupId,
+      members.filter((m) => m.groupId !== groupId).map((m) => m.annotated.article.id),
+    );
+    return;
+  }
+  const previousGroup = new Map(members.map((m) => [m.annotated.article.id, m.groupId]));
+  const parts = candidateGroups(members.map(features)).sort(
+    (a, b) => b.members.length - a.members.length || a.id.localeCompare(b.id),
+  );
+  const taken = new Set<string>();
+  for (const part of parts) {
+    const votes = new Map<string, number>();
+    for (const id of part.members) {
+      const old = previousGroup.get(id);
+      if (old && !taken.has(old)) votes.set(old, (votes.get(old) ?? 0) + 1);
+    }
+    const inherited = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    const groupId = inherited ?? part.id;
+    taken.add(groupId);
+    await setGroup(
+      tx,
+      groupId,
+      part.members.filter((id) => previousGroup.get(id) !== groupId),
+    );
+  }
+}
+
+async function loadStoryArticles(
+  tx: Queryable,
+  storyId: string,
+): Promise<{ members: StoredArticle[]; full: AnnotatedArticle[] }> {
+  const rows = await tx.query<ArticleRow & { full: Omit<AnnotatedArticle, 'article'> }>(
+    `SELECT ${VIEW_COLUMNS}, annotated AS full FROM articles WHERE is_current AND story_id = $1 ORDER BY id`,
+    [storyId],
+  );
+  return {
+    members: rows.map(toStored),
+    full: rows.map((row) => ({ ...row.full, article: row.article })),
+  };
+}
+
+/** Whole annotations of stored articles, by id. */
+async function loadAnnotated(tx: Queryable, ids: string[]): Promise<Map<string, AnnotatedArticle>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.query<{ article: Article; annotated: Omit<AnnotatedArticle, 'article'> }>(
+    `SELECT article, annotated FROM articles WHERE id = ANY($1::text[])`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.article.id, { ...row.annotated, article: row.article }]));
 }
 
 /** Writes a story, its dossier, findings and entities (replacing any previous row). */
@@ -233,17 +331,23 @@ async function saveStory(tx: Queryable, story: Story, members: StoredArticle[]):
       json(story.evidence),
     ],
   );
+  const { findings, entities } = dossier;
   await tx.query(
-    `INSERT INTO findings (story_id, id, kind, summary, finding)
-     SELECT $1, f->>'id', f->>'kind', f->>'summary', f FROM jsonb_array_elements($2::text::jsonb) AS f
+    `INSERT INTO findings (story_id, id, kind, summary)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])
      ON CONFLICT DO NOTHING`,
-    [story.id, json(dossier.findings)],
+    [
+      story.id,
+      findings.map((f) => f.id),
+      findings.map((f) => f.kind),
+      findings.map((f) => f.summary),
+    ],
   );
   await tx.query(
-    `INSERT INTO entities (story_id, id, type, name, entity)
-     SELECT $1, e->>'id', e->>'type', e->>'name', e FROM jsonb_array_elements($2::text::jsonb) AS e
+    `INSERT INTO entities (story_id, id, type, name)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])
      ON CONFLICT DO NOTHING`,
-    [story.id, json(dossier.entities)],
+    [story.id, entities.map((e) => e.id), entities.map((e) => e.type), entities.map((e) => e.name)],
   );
   await tx.query(`UPDATE articles SET story_id = $1 WHERE id = ANY($2::text[])`, [
     story.id,
@@ -259,17 +363,24 @@ async function replaceStories(
   tx: Queryable,
   oldStoryIds: string[],
   members: StoredArticle[],
+  loaded: Map<string, AnnotatedArticle>,
 ): Promise<string[]> {
   const byId = new Map(members.map((m) => [m.annotated.article.id, m]));
-  const stories = clusterStories(members.map((m) => m.annotated));
+  // Clustering reads only the cluster view (see ClusterView); the stories it
+  // returns hold those views and get their whole annotations back below.
+  const stories = clusterStories(members.map((m) => m.annotated as AnnotatedArticle));
   const newIds = new Set(stories.map((s) => s.id));
+  // Same id = same article set = same dossier: nothing to recompute.
+  const changed = stories.filter((story) => !oldStoryIds.includes(story.id));
+  const missing = changed
+    .flatMap((story) => story.articles.map((a) => a.article.id))
+    .filter((id) => !loaded.has(id));
+  const full = new Map([...loaded, ...(await loadAnnotated(tx, missing))]);
   const written: string[] = [];
-  for (const story of stories) {
-    // Same id = same article set = same dossier: nothing to recompute.
-    if (oldStoryIds.includes(story.id)) continue;
+  for (const story of changed) {
     await saveStory(
       tx,
-      story,
+      { ...story, articles: story.articles.map((a) => full.get(a.article.id)!) },
       story.articles.map((a) => byId.get(a.article.id)!),
     );
     written.push(story.id);
@@ -301,6 +412,7 @@ async function replaceStories(
 }
 
 export function createCorpus(db: Db): Store {
+  const featureCache = new FeatureCache();
   async function addArticle(article: Article): Promise<AddResult> {
     let annotated: AnnotatedArticle;
     try {
@@ -338,7 +450,7 @@ export function createCorpus(db: Db): Store {
     writesSinceVacuum = 0;
     // One statement at a time: several in one call run as one transaction, and VACUUM refuses that.
     for (const table of ['stories', 'findings', 'entities', 'articles'])
-      await db.exec(`VACUUM ${table}`);
+      await db.exec(`VACUUM ANALYZE ${table}`);
   }
 
   async function addAnnotated(annotated: AnnotatedArticle): Promise<AddResult> {
@@ -349,7 +461,7 @@ export function createCorpus(db: Db): Store {
 
   async function placeAnnotated(annotated: AnnotatedArticle): Promise<AddResult> {
     const { article } = annotated;
-    const features = placementFeatures(annotated);
+    const features = featureCache.of(annotated);
     const keys = placementKeys(features);
     const lineage = article.meta.url ?? article.source;
     const { article: _article, ...annotations } = annotated;
@@ -371,7 +483,7 @@ export function createCorpus(db: Db): Store {
       }
       const previous = (
         await tx.query<ArticleRow>(
-          `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE lineage = $1 AND is_current`,
+          `SELECT ${VIEW_COLUMNS} FROM articles WHERE lineage = $1 AND is_current`,
           [lineage],
         )
       )[0];
@@ -407,26 +519,39 @@ export function createCorpus(db: Db): Store {
         [article.id, keys],
       );
       // Stored articles sharing a signature key; those the cluster rules would
-      // link as candidates bring their whole candidate group into the neighbourhood.
-      const neighbours = await tx.query<ArticleRow>(
-        `SELECT ${ARTICLE_COLUMNS} FROM articles
+      // link as candidates bring their whole candidate group into the
+      // neighbourhood. Only neighbours of groups not joined yet are compared,
+      // and their features come from the cache when this process has seen them.
+      const neighbours = await tx.query<{ id: string; group_id: string | null }>(
+        `SELECT id, group_id FROM articles
           WHERE is_current AND id <> $2
-            AND id IN (SELECT article_id FROM article_keys WHERE key = ANY($1::text[]))`,
+            AND id IN (SELECT article_id FROM article_keys WHERE key = ANY($1::text[]))
+          ORDER BY id`,
         [keys, article.id],
       );
       const groups = new Set<string>();
       if (previous?.group_id) groups.add(previous.group_id);
+      const uncached = neighbours.filter(
+        (n) => n.group_id && !groups.has(n.group_id) && !featureCache.get(n.id),
+      );
+      if (uncached.length > 0) {
+        const rows = await tx.query<{ article: Article; annotated: ArticleRow['annotated'] }>(
+          `SELECT article, ${CLUSTER_VIEW_SQL} AS annotated FROM articles WHERE id = ANY($1::text[])`,
+          [uncached.map((n) => n.id)],
+        );
+        for (const row of rows) featureCache.of({ ...row.annotated, article: row.article });
+      }
+      const joined: string[] = [];
       for (const row of neighbours) {
-        if (row.group_id && !groups.has(row.group_id)) {
-          if (
-            isCandidatePair(features, placementFeatures({ ...row.annotated, article: row.article }))
-          ) {
-            groups.add(row.group_id);
-          }
+        if (!row.group_id || groups.has(row.group_id)) continue;
+        const theirs = featureCache.get(row.id);
+        if (theirs && isCandidatePair(features, theirs)) {
+          groups.add(row.group_id);
+          joined.push(row.group_id);
         }
       }
       const self: StoredArticle = {
-        annotated,
+        annotated: clusterView(annotated),
         revision,
         previousId: previous?.id,
         lineage,
@@ -434,10 +559,17 @@ export function createCorpus(db: Db): Store {
         changes,
       };
       const members = [...(await loadGroupArticles(tx, [...groups])), self];
-      await saveGroups(tx, members, article.id, features);
+      await saveGroups(tx, members, article.id, joined, !!previous, (m) =>
+        featureCache.of(m.annotated),
+      );
       const oldStoryIds = new Set(members.map((m) => m.storyId).filter((x): x is string => !!x));
       if (previous?.story_id) oldStoryIds.add(previous.story_id);
-      const recomputed = await replaceStories(tx, [...oldStoryIds].sort(), members);
+      const recomputed = await replaceStories(
+        tx,
+        [...oldStoryIds].sort(),
+        members,
+        new Map([[article.id, annotated]]),
+      );
       return {
         outcome: previous ? 'revised' : 'added',
         articleId: article.id,
@@ -537,8 +669,8 @@ export function createCorpus(db: Db): Store {
       );
       const lineages = new Set(match.map((m) => m.lineage));
       if (lineages.size !== 1) return [];
-      const rows = await db.query<ArticleRow>(
-        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE lineage = $1 ORDER BY revision`,
+      const rows = await db.query<Omit<ArticleRow, 'article' | 'annotated'>>(
+        `SELECT ${REVISION_COLUMNS} FROM articles WHERE lineage = $1 ORDER BY revision`,
         [[...lineages][0]],
       );
       return rows.map((row) => ({
@@ -569,17 +701,13 @@ export function createCorpus(db: Db): Store {
     },
     async recomputeStory(id: string) {
       await db.transaction(async (tx) => {
-        const members = await loadStoryArticles(tx, [id]);
+        const { members, full } = await loadStoryArticles(tx, id);
         if (members.length === 0) return;
         const evidence = await tx.query<{ evidence: string[] }>(
           `SELECT evidence FROM stories WHERE id = $1`,
           [id],
         );
-        await saveStory(
-          tx,
-          { id, articles: members.map((m) => m.annotated), evidence: evidence[0]?.evidence ?? [] },
-          members,
-        );
+        await saveStory(tx, { id, articles: full, evidence: evidence[0]?.evidence ?? [] }, members);
       });
     },
     async info(): Promise<StoreInfo> {

@@ -18,8 +18,26 @@ import {
   type StoryFeatures,
 } from '../cluster/index.ts';
 
-export function placementFeatures(annotated: AnnotatedArticle): StoryFeatures {
-  return storyFeatures(annotated, DEFAULT_CLUSTER_PARAMS);
+/**
+ * What story clustering reads of an annotated article: the article itself, its
+ * stated times and its entities (src/cluster/features.ts). A candidate group
+ * is re-clustered on every add that joins it, so its members are loaded in
+ * this view, a quarter of the full annotations; only the members of stories
+ * whose dossier is rebuilt are loaded whole. test/unit/store-placement.test.ts
+ * fails if clustering starts reading anything else.
+ */
+export type ClusterView = Pick<AnnotatedArticle, 'article' | 'times' | 'entities'>;
+
+/** SQL for the cluster view's annotations (the `annotated` column minus the rest). */
+export const CLUSTER_VIEW_SQL = `jsonb_build_object('times', annotated->'times', 'entities', annotated->'entities')`;
+
+export function clusterView(annotated: AnnotatedArticle): ClusterView {
+  return { article: annotated.article, times: annotated.times, entities: annotated.entities };
+}
+
+export function placementFeatures(view: ClusterView): StoryFeatures {
+  // Story features read only the cluster view (the test above holds it to that).
+  return storyFeatures(view as AnnotatedArticle, DEFAULT_CLUSTER_PARAMS);
 }
 
 /** Keys under which an article is indexed: its signature features. */

@@ -90,6 +90,17 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX entities_name ON entities (lower(name));
     `,
   },
+  {
+    version: 2,
+    description: 'findings and entities index the dossier instead of copying it',
+    // Every add rewrites the dossiers of the stories it changes; a second and
+    // third copy of each finding and entity doubled that write and the store's
+    // size. The full records stay in stories.dossier.
+    sql: `
+      ALTER TABLE findings DROP COLUMN finding;
+      ALTER TABLE entities DROP COLUMN entity;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,6 +9,7 @@ import { stableId } from '../../src/core/index.ts';
 import { annotate } from '../../src/annotate/index.ts';
 import { clusterStories } from '../../src/cluster/index.ts';
 import type { Db } from '../../src/store/db.ts';
+import { LATEST_SCHEMA_VERSION } from '../../src/store/schema.ts';
 import { StoreError, type Store } from '../../src/store/index.ts';
 
 export interface StoreAdapter {
@@ -68,6 +69,9 @@ const FLOOD_1_REVISED = fictionalArticle(
   'Floods hit Marrowby\nThe river Tolley burst its banks in Marrowby on Tuesday, the Marrowby council said. Sixty homes were flooded and 120 people were moved to the Marrowby school hall.',
   { outlet: 'Marrowby Daily', published: '2031-04-08' },
 );
+
+/** The fixtures above, for other store tests. */
+export const FICTIONAL_ARTICLES = [FLOOD_1, FLOOD_2, FIRE_1, FLOOD_1_REVISED];
 
 export function runStoreConformance(adapter: StoreAdapter): void {
   const withStore = async (work: (store: Store) => Promise<void>) => {
@@ -240,7 +244,7 @@ export function runStoreConformance(adapter: StoreAdapter): void {
     await withStore(async (store) => {
       const info = await store.info();
       assert.equal(info.articles, 2);
-      assert.equal(info.schemaVersion, 1);
+      assert.equal(info.schemaVersion, LATEST_SCHEMA_VERSION);
       assert.deepEqual(await store.getArticle(FIRE_1.id), FIRE_1);
       assert.equal((await store.addArticle(FIRE_1)).outcome, 'unchanged');
     });
