@@ -1,55 +1,36 @@
 /**
  * The corpus store: `add` of ECB+ and PolNeAR articles into PGlite and into
- * PostgreSQL (articles/s, peak memory, size on disk), then the time to add one
- * more article to that corpus against the time of the same article into an
- * empty store. Articles are annotated once up front (annotation speed is
- * bench 20's subject) and stored with `addAnnotated`, so the figures are the
- * store's: placement, re-clustering the joined candidate group, dossiers, SQL.
+ * PostgreSQL (articles/s, peak memory, size on disk, time per article as the
+ * corpus grows), then the time to add one more article to that corpus against
+ * the time of the same article into an empty store. Articles are annotated
+ * once up front (annotation speed is bench 20's subject) and stored with
+ * `addAnnotated`, so the figures are the store's: placement, re-clustering the
+ * joined candidate group, dossiers, SQL.
  *
- * Size: CROSSCHECK_BENCH_STORE_N articles (default 400; the full set is about
- * 1,900), sampled in a fixed shuffled order from both corpora.
+ * Knobs (environment):
+ * - CROSSCHECK_BENCH_STORE_N: corpus size (default 400; the full set is 1,900
+ *   plus the 5 held-out articles), a fixed shuffled sample of both corpora.
+ * - CROSSCHECK_BENCH_STORE_ADAPTERS: `pglite,postgres` (default) or one of them.
+ * - CROSSCHECK_BENCH_STORE_BUDGET_S: seconds of adding per adapter after which
+ *   it stops and reports the size it reached (default: no limit).
+ * Progress goes to stderr every 100 articles.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { AnnotatedArticle } from '../../src/core/index.ts';
 import { annotate } from '../../src/annotate/index.ts';
-import { ingest } from '../../src/ingest/index.ts';
 import { openStore, type Store, type StoreLocation } from '../../src/store/index.ts';
-import { readEcbPlus, toArticle } from '../../eval/ecbplus.ts';
-import { DATASETS, fmt, measure, table } from '../shared.ts';
+import { mixedNewsSample } from '../../eval/ecbplus-sample.ts';
+import { fmt, measure, table } from '../shared.ts';
 
 const HELD_OUT = 5;
-
-function shuffled<T>(items: T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-async function polnearPaths(): Promise<string[]> {
-  const paths: string[] = [];
-  for (const split of ['train', 'dev']) {
-    const dir = join(DATASETS, 'polnear', split, 'text');
-    for (const name of readdirSync(dir).sort())
-      if (name.endsWith('.txt')) paths.push(join(dir, name));
-  }
-  return Promise.resolve(paths);
-}
+const WINDOW = 100;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const rssMB = () => process.memoryUsage.rss() / 2 ** 20;
 
 async function timeAdd(store: Store, doc: AnnotatedArticle): Promise<number> {
   const started = performance.now();
@@ -59,10 +40,16 @@ async function timeAdd(store: Store, doc: AnnotatedArticle): Promise<number> {
 
 interface AdapterResult {
   name: string;
+  /** Articles stored before the one-more measurement (less than asked when the budget ran out). */
+  added: number;
+  stoppedByBudget: boolean;
   seconds: number;
+  rssBeforeMB: number;
   peakRssMB: number;
   sizeMB: number;
   stories: number;
+  /** Milliseconds per add, in order. */
+  perArticle: number[];
   oneMoreMs: number;
   aloneMs: number;
 }
@@ -72,12 +59,31 @@ async function runAdapter(
   location: () => StoreLocation,
   corpus: AnnotatedArticle[],
   extra: AnnotatedArticle[],
+  budgetSeconds: number,
   cleanup: () => Promise<void>,
 ): Promise<AdapterResult> {
   try {
     const store = await openStore(location());
+    const rssBeforeMB = rssMB();
+    const perArticle: number[] = [];
+    let stoppedByBudget = false;
     const { seconds, peakRssMB } = await measure(async () => {
-      for (const doc of corpus) await store.addAnnotated(doc);
+      const started = performance.now();
+      for (const doc of corpus) {
+        perArticle.push(await timeAdd(store, doc));
+        const count = perArticle.length;
+        if (count % WINDOW === 0 || count === corpus.length) {
+          const elapsed = (performance.now() - started) / 1000;
+          console.error(
+            `[60-store] ${name}: ${count}/${corpus.length} articles, ${fmt(elapsed, 0)} s, last ${Math.min(WINDOW, count)}: ${fmt(mean(perArticle.slice(-WINDOW)), 0)} ms/article, RSS ${fmt(rssMB(), 0)} MB`,
+          );
+        }
+        if ((performance.now() - started) / 1000 > budgetSeconds && count < corpus.length) {
+          stoppedByBudget = true;
+          console.error(`[60-store] ${name}: budget of ${budgetSeconds} s spent at ${count}`);
+          break;
+        }
+      }
     });
     const oneMore: number[] = [];
     for (const doc of extra) oneMore.push(await timeAdd(store, doc));
@@ -91,12 +97,19 @@ async function runAdapter(
       await empty.close();
       await cleanup();
     }
+    console.error(
+      `[60-store] ${name}: one more ${fmt(median(oneMore), 0)} ms, alone ${fmt(median(alone), 0)} ms`,
+    );
     return {
       name,
+      added: perArticle.length,
+      stoppedByBudget,
       seconds,
+      rssBeforeMB,
       peakRssMB,
       sizeMB: info.sizeBytes / 2 ** 20,
       stories: info.stories,
+      perArticle,
       oneMoreMs: median(oneMore),
       aloneMs: median(alone),
     };
@@ -105,72 +118,107 @@ async function runAdapter(
   }
 }
 
+/** Start indexes of the windows reported: the first, the last and three between. */
+function windowStarts(count: number): number[] {
+  if (count <= WINDOW) return [0];
+  const last = count - WINDOW;
+  const starts = [0, 0.25, 0.5, 0.75].map((f) => Math.floor((f * count) / WINDOW) * WINDOW);
+  return [...new Set([...starts.filter((s) => s < last), last])];
+}
+
 export async function bench(): Promise<{ title: string; markdown: string }> {
   const n = Number(process.env.CROSSCHECK_BENCH_STORE_N ?? 400);
-  const ecb = readEcbPlus().map(toArticle);
-  const polnear = (await ingest(await polnearPaths())).articles;
-  const pool = shuffled([...ecb, ...polnear], 60);
+  const adapters = (process.env.CROSSCHECK_BENCH_STORE_ADAPTERS ?? 'pglite,postgres').split(',');
+  const budgetSeconds = Number(process.env.CROSSCHECK_BENCH_STORE_BUDGET_S ?? Infinity);
+  const sample = await mixedNewsSample();
+  const pool = sample.articles;
   const chosen = pool.slice(0, Math.min(n, pool.length - HELD_OUT) + HELD_OUT);
   const annotateRun = await measure(() => chosen.map((a) => annotate(a)));
   const annotated = annotateRun.result;
   const corpus = annotated.slice(0, annotated.length - HELD_OUT);
   const extra = annotated.slice(annotated.length - HELD_OUT);
+  console.error(
+    `[60-store] ${corpus.length} articles annotated in ${fmt(annotateRun.seconds, 0)} s`,
+  );
 
+  // PostgreSQL first: PGlite's engine memory stays with the process after
+  // close, and would otherwise count in the PostgreSQL client's peak.
   const results: AdapterResult[] = [];
   const scratch = mkdtempSync(join(tmpdir(), 'crosscheck-bench-store-'));
   const data = join(scratch, 'data');
-  results.push(
-    await runAdapter(
-      'PGlite (embedded)',
-      () => ({ data }),
-      corpus,
-      extra,
-      () => {
-        rmSync(data, { recursive: true, force: true });
-        return Promise.resolve();
-      },
-    ),
-  );
   const url = process.env.CROSSCHECK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  let postgres = true;
-  try {
-    await client.connect();
-  } catch {
-    postgres = false;
+  let postgresNote = '';
+  if (adapters.includes('postgres')) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+    let reachable = true;
+    try {
+      await client.connect();
+    } catch {
+      reachable = false;
+    }
+    if (reachable) {
+      const schema = `crosscheck_bench_${process.pid}`;
+      results.push(
+        await runAdapter(
+          'PostgreSQL 127.0.0.1',
+          () => ({ db: url, schema }),
+          corpus,
+          extra,
+          budgetSeconds,
+          async () => {
+            await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+          },
+        ),
+      );
+      await client.end();
+    } else {
+      await client.end().catch(() => undefined);
+      postgresNote = `PostgreSQL skipped: no server at ${url}.`;
+    }
   }
-  if (postgres) {
-    const schema = `crosscheck_bench_${process.pid}`;
+  if (adapters.includes('pglite')) {
     results.push(
       await runAdapter(
-        'PostgreSQL 127.0.0.1',
-        () => ({ db: url, schema }),
+        'PGlite (embedded)',
+        () => ({ data }),
         corpus,
         extra,
-        async () => {
-          await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        budgetSeconds,
+        () => {
+          rmSync(data, { recursive: true, force: true });
+          return Promise.resolve();
         },
       ),
     );
-    await client.end();
-  } else {
-    await client.end().catch(() => undefined);
   }
   rmSync(scratch, { recursive: true, force: true });
 
   const rows = results.map((r) => [
     r.name,
-    corpus.length,
+    r.added + (r.stoppedByBudget ? ` of ${corpus.length} (budget)` : ''),
     r.stories,
     fmt(r.seconds, 1),
-    fmt(corpus.length / r.seconds, 2),
+    fmt(r.added / r.seconds, 2),
+    fmt(r.rssBeforeMB, 0),
     fmt(r.peakRssMB, 0),
     fmt(r.sizeMB, 1),
     fmt(r.oneMoreMs, 0),
     fmt(r.aloneMs, 0),
   ]);
+  const growthRows = results.flatMap((r) =>
+    windowStarts(r.added).map((start) => {
+      const times = r.perArticle.slice(start, start + WINDOW);
+      return [
+        r.name,
+        `${start + 1}–${start + times.length}`,
+        fmt(mean(times), 0),
+        fmt(median(times), 0),
+        fmt(Math.max(...times), 0),
+      ];
+    }),
+  );
   const markdown = [
-    `${corpus.length} articles (ECB+ and PolNeAR train/dev, fixed shuffled sample; ${ecb.length + polnear.length} available, CROSSCHECK_BENCH_STORE_N sets the size), annotated once beforehand in ${fmt(annotateRun.seconds, 1)} s (${fmt(chosen.length / annotateRun.seconds, 1)} articles/s), then stored one transaction per article.`,
+    `${corpus.length} articles (ECB+ and PolNeAR train/dev, fixed shuffled sample; ${sample.ecbPlus + sample.polnear} available, CROSSCHECK_BENCH_STORE_N sets the size), annotated once beforehand in ${fmt(annotateRun.seconds, 1)} s (${fmt(chosen.length / annotateRun.seconds, 1)} articles/s), then stored one transaction per article.`,
     '',
     table(
       [
@@ -179,16 +227,21 @@ export async function bench(): Promise<{ title: string; markdown: string }> {
         'stories',
         'add s',
         'articles/s',
+        'RSS before adding MB',
         'peak RSS MB',
         'on disk MB',
-        `one more into ${corpus.length} ms (median of ${HELD_OUT})`,
+        `one more ms (median of ${HELD_OUT})`,
         'same article alone ms',
       ],
       rows,
     ),
     '',
-    postgres ? '' : `PostgreSQL skipped: no server at ${url}.`,
-    'An add re-clusters the candidate group the article joins and rebuilds the dossiers of the stories that changed, so "one more" costs more than "alone" by the size of that group; the rest of the corpus is reached only through the signature-key index. One corpus size is measured here; run with several CROSSCHECK_BENCH_STORE_N to see growth.',
+    'Time per article as the corpus grows (articles i–j are the i-th to j-th added):',
+    '',
+    table(['store', 'articles', 'mean ms', 'median ms', 'max ms'], growthRows),
+    '',
+    postgresNote,
+    'RSS before adding includes the annotated sample the bench holds and, for PGlite, the embedded engine. An add re-clusters the candidate group the article joins (story clustering is a function of the whole group) and rebuilds the dossiers of the stories that changed, so "one more" costs more than "alone" by the size of that group and of the story it joins; the rest of the corpus is reached only through the signature-key index.',
   ].join('\n');
   return { title: 'Corpus store: add into PGlite and PostgreSQL', markdown };
 }
