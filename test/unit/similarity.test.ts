@@ -162,7 +162,7 @@ describe('sameEvent', () => {
 
 describe('event words', () => {
   it('folds nominalisations and irregular forms onto one key', () => {
-    for (const [noun, verb] of [
+    const pairs: [string, string][] = [
       ['shooting', 'shoot'],
       ['explosion', 'explode'],
       ['election', 'elect'],
@@ -170,7 +170,8 @@ describe('event words', () => {
       ['seizure', 'seize'],
       ['death', 'die'],
       ['arrival', 'arrive'],
-    ])
+    ];
+    for (const [noun, verb] of pairs)
       assert.equal(eventKey(noun), eventKey(verb), `${noun} / ${verb}`);
     assert.notEqual(eventKey('aftershock'), eventKey('quake'));
   });
