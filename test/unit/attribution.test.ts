@@ -369,6 +369,35 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     ],
   },
   {
+    name: 'a participle opening the sentence takes the subject after its clause',
+    text: 'Noting that only one senator voted with them, Lee added: “That is the problem.”',
+    expect: [
+      { source: 'Lee', cue: 'Noting', content: 'that only one senator voted with them' },
+      { source: 'Lee', cue: 'added', content: '“That is the problem.”' },
+    ],
+  },
+  {
+    name: 'an adverb inside the verb group is not the source',
+    text: 'The legion has twice complained that the emblem was misused.',
+    expect: [
+      {
+        source: 'The legion',
+        cue: 'has twice complained',
+        content: 'that the emblem was misused',
+      },
+    ],
+  },
+  {
+    name: 'a passive with an adverb before the participle keeps its agent',
+    text: 'The meeting was first reported by the Harbour Gazette.',
+    expect: [{ source: 'the Harbour Gazette', cue: 'was first reported', content: 'The meeting' }],
+  },
+  {
+    name: '"told" after a quotation takes its hearer, not an inverted subject',
+    text: '“We were wrong,” Roe, a harbour pilot, told the Gazette in an interview on Monday.',
+    expect: [{ source: 'Roe, a harbour pilot', cue: 'told', content: '“We were wrong,”' }],
+  },
+  {
     name: 'a cue verb with its particle',
     text: 'The ferry company apologized for the long delays at the northern pier.',
     expect: [

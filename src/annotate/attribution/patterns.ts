@@ -104,6 +104,25 @@ function isFn(token: Token | undefined, set: Set<string>): boolean {
   );
 }
 
+const NEGATIONS = new Set(['not', "n't", 'never']);
+/** Reporting verbs whose object is the hearer: "…,” told Reuters" is no inversion. */
+const NEVER_INVERTED = new Set(['tell', 'inform', 'assure', 'remind', 'urge', 'thank']);
+
+/**
+ * An adverb inside a verb group ("has twice complained", "had basically said"): a
+ * listed one, or a lower-case word the tagger reads as an adverb.
+ */
+function isAdverb(token: Token | undefined): boolean {
+  if (token === undefined || !token.word) return false;
+  if (isFn(token, CUE_ADVERBS)) return true;
+  return (
+    !isCapitalised(token) &&
+    posOf?.(token.start) === 'ADV' &&
+    !NP_STOPWORDS.has(token.lower) &&
+    !NON_NP_OPENERS.has(token.lower)
+  );
+}
+
 function isCapitalised(token: Token | undefined): boolean {
   return token !== undefined && /^\p{Lu}/u.test(token.text);
 }
@@ -1338,7 +1357,10 @@ export function findCues(tokens: Token[], quotes: QuoteSpan[], titleCase = false
           prev.word ||
           // "… this race,” adding that …": the comma sits inside the quotation.
           isQuoteToken(prev, quotes) === 'close');
-      if (!okAfter) continue;
+      // "Noting that …, Lee said": a participle opening the sentence with a that-clause.
+      const opensWithClause =
+        i === scope.lo && (next?.lower === 'that' || quoteAt(tokens, i + 1, quotes) !== undefined);
+      if (!okAfter && !opensWithClause) continue;
       if (
         prev !== undefined &&
         prev.word &&
@@ -1377,7 +1399,7 @@ export function findCues(tokens: Token[], quotes: QuoteSpan[], titleCase = false
       if (isFn(p, AUXILIARIES)) {
         groupStart = g - 1;
         g--;
-      } else if (isFn(p, CUE_ADVERBS)) g--;
+      } else if (isAdverb(p)) g--;
       else break;
     }
     let end = i + 1;
@@ -1547,7 +1569,12 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
     }
 
     // 2. passive: "X was reported to Y by Z", "it has been reported", "X is said to ..."
-    const beforeVerb = tokens[hit.verb - 1];
+    // "was first reported by", "was never mentioned by": adverbs between "be" and the verb.
+    let bv = hit.verb - 1;
+    // Only with an agent: "is strongly opposed to" stays a stance of its subject.
+    if (tokens[hit.end]?.lower === 'by')
+      while (bv > hit.groupStart && (isAdverb(tokens[bv]) || isFn(tokens[bv], NEGATIONS))) bv--;
+    const beforeVerb = tokens[bv];
     if (
       beforeVerb !== undefined &&
       isFn(beforeVerb, BE_FORMS) &&
@@ -1659,6 +1686,8 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
       hit.groupStart === hit.verb &&
       // A participle never inverts: ", calling Smith a fraud" has the subject before it.
       !(tokens[hit.verb]?.lower ?? '').endsWith('ing') &&
+      // ", told Reuters": "tell" takes its hearer, not an inverted subject.
+      !NEVER_INVERTED.has(hit.lemma) &&
       isNpStartToken(tokens[hit.end]) &&
       tokens[hit.end]?.lower !== 'that'
     ) {
@@ -1710,7 +1739,7 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
     let sourceStart: number | undefined;
     let sourceEnd = hit.groupStart;
     // Adverbs between subject and verb group ("X also said") are not the subject.
-    while (sourceEnd - 1 >= lo && CUE_ADVERBS.has(tokens[sourceEnd - 1]?.lower ?? '')) sourceEnd--;
+    while (sourceEnd - 1 >= lo && isAdverb(tokens[sourceEnd - 1])) sourceEnd--;
     let elided = false;
     const justBefore = tokens[sourceEnd - 1];
     // "to describe", "likely to say": an infinitive has its subject elsewhere.
@@ -2031,6 +2060,17 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
         clauseSubject(tokens, lo, hit.groupStart) ??
         leadingNp(tokens, lo, hit.groupStart);
       pattern = 'elided-subject';
+      if (source === undefined && hit.groupStart === lo && first === 'that') {
+        // "Noting that X, Lee said ...": the participle's subject follows its clause.
+        let comma = contentStart + 1;
+        while (comma < hi && tokens[comma]?.text !== ',' && !isQuoteToken(tokens[comma], quotes))
+          comma++;
+        const subject = tokens[comma]?.text === ',' ? leadingNp(tokens, comma + 1, hi) : undefined;
+        if (subject !== undefined) {
+          push({ pattern, source: subject, content: spanOf(tokens, contentStart, comma) });
+          continue;
+        }
+      }
       if (source === undefined) continue;
     }
     let contentEnd = contentEndRaw;
