@@ -398,6 +398,16 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     expect: [{ source: 'Roe, a harbour pilot', cue: 'told', content: '“We were wrong,”' }],
   },
   {
+    name: '"be" and a stance adjective report the subject stance',
+    text: 'The mayor was deeply skeptical of the plan.',
+    expect: [{ source: 'The mayor', cue: 'was deeply skeptical of', content: 'the plan' }],
+  },
+  {
+    name: 'a stance adjective with a that-clause',
+    text: 'The union is confident that the pier will reopen.',
+    expect: [{ source: 'The union', cue: 'is confident', content: 'that the pier will reopen' }],
+  },
+  {
     name: 'a cue verb with its particle',
     text: 'The ferry company apologized for the long delays at the northern pier.',
     expect: [
@@ -524,6 +534,8 @@ const negatives: { name: string; text: string }[] = [
   },
   { name: '"saw" a thing is not a report', text: 'The pilot saw the lighthouse at dawn.' },
   { name: '"allegedly" is not read as a cue', text: 'The ship allegedly carried stolen grain.' },
+  { name: '"open" with a time is not a stance', text: 'The shop is open on Sunday mornings.' },
+  { name: 'a stance adjective with no link word', text: 'The crew was nervous.' },
   {
     name: '"in the polls" at large cites no poll',
     text: 'The mayor slid in the polls after the storm.',

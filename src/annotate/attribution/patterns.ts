@@ -1091,6 +1091,71 @@ function reducedRelativeReport(
 
 const MAKE_FORMS = new Set(['make', 'makes', 'made', 'making']);
 
+/** Lemma given to "be" + stance adjective cues. */
+const STANCE_LEMMA = 'be-stance';
+
+/** Adjectives of attitude that, after "be", report their subject's stance. */
+const STANCE_ADJECTIVES = new Set([
+  'confident',
+  'eager',
+  'skeptical',
+  'sceptical',
+  'concerned',
+  'willing',
+  'unwilling',
+  'critical',
+  'aware',
+  'convinced',
+  'certain',
+  'determined',
+  'proud',
+  'wary',
+  'optimistic',
+  'pessimistic',
+  'hopeful',
+  'adamant',
+  'unhappy',
+  'upset',
+  'frustrated',
+  'furious',
+  'worried',
+  'supportive',
+  'upbeat',
+  'doubtful',
+  'dismissive',
+  'open',
+  'reluctant',
+  'keen',
+  'insistent',
+  'fearful',
+  'nervous',
+  'anxious',
+  'resigned',
+]);
+
+/** Words that join a stance adjective to its content. */
+const STANCE_LINKS = new Set(['that', 'about', 'of', 'to', 'in', 'over', 'with', 'on', 'toward']);
+
+/**
+ * "is confident that", "was deeply skeptical of": "be", at most two adverbs, a
+ * stance adjective and its link. Returns the adjective index and the cue end (the
+ * preposition belongs to the cue; "that" and "to" open the content).
+ */
+function stanceAdjectiveCue(
+  tokens: Token[],
+  i: number,
+): { adjective: number; end: number } | undefined {
+  let k = i + 1;
+  while (k < i + 3 && isAdverb(tokens[k])) k++;
+  const adjective = tokens[k];
+  if (adjective === undefined || !STANCE_ADJECTIVES.has(adjective.lower)) return undefined;
+  const link = tokens[k + 1]?.lower ?? '';
+  if (!STANCE_LINKS.has(link)) return undefined;
+  // "open to" is a stance; "open on Sunday" is not.
+  if (adjective.lower === 'open' && link !== 'to') return undefined;
+  return { adjective: k, end: link === 'that' || link === 'to' ? k + 1 : k + 2 };
+}
+
 /** Light verbs that report with a noun of speech ("made a statement", "raised concerns"). */
 const LIGHT_VERBS = new Set([
   ...MAKE_FORMS,
@@ -1281,6 +1346,15 @@ export function findCues(tokens: Token[], quotes: QuoteSpan[], titleCase = false
         i = clear;
         continue;
       }
+    }
+    // "is confident that", "was skeptical of", "are eager to": a stance adjective after "be".
+    const stance = BE_FORMS.has(t.lower) ? stanceAdjectiveCue(tokens, i) : undefined;
+    if (stance !== undefined) {
+      let groupStart = i;
+      while (groupStart - 1 >= 0 && isFn(tokens[groupStart - 1], AUXILIARIES)) groupStart--;
+      hits.push({ verb: stance.adjective, groupStart, end: stance.end, lemma: STANCE_LEMMA });
+      i = stance.end - 1;
+      continue;
     }
     // "made several statements about", "raised concerns over", "issued a warning that":
     // a light verb and a noun of speech make one cue, with the preposition after it.
@@ -1576,6 +1650,7 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
       while (bv > hit.groupStart && (isAdverb(tokens[bv]) || isFn(tokens[bv], NEGATIONS))) bv--;
     const beforeVerb = tokens[bv];
     if (
+      hit.lemma !== STANCE_LEMMA &&
       beforeVerb !== undefined &&
       isFn(beforeVerb, BE_FORMS) &&
       /ed$|said|told|shown|written|thought|found|known/.test(tokens[hit.verb]?.lower ?? '')
@@ -2109,6 +2184,7 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
  * ("she said she believes ...", "he told me he would support ...").
  */
 const ATTITUDE_LEMMAS = new Set([
+  STANCE_LEMMA,
   'think',
   'believe',
   'want',
