@@ -308,6 +308,12 @@ export interface ArticleSummary {
   apart: { kind: BlockKind; span: Span; text: string }[];
   /** The normalised text, so that every span in the dossier can be shown. */
   text: string;
+  /**
+   * Set on an earlier version of an article that a revision replaced (the id
+   * of the version that did): kept so that revision findings can show the old
+   * text they cite; it is not one of the story's current articles.
+   */
+  replacedBy?: string;
 }
 
 export interface DossierEntity {

@@ -6,6 +6,7 @@
 import type {
   AnnotatedArticle,
   Article,
+  ArticleSummary,
   Dossier,
   Finding,
   FindingKind,
@@ -15,6 +16,7 @@ import { diagnostic, stableId } from '../core/index.ts';
 import { annotate } from '../annotate/index.ts';
 import { clusterStories } from '../cluster/index.ts';
 import { buildDossier } from '../dossier/index.ts';
+import { summarizeArticle } from '../ingest/index.ts';
 import type { Db, Queryable } from './db.ts';
 import { changedPassages, type ChangedPassage } from './changes.ts';
 import {
@@ -91,12 +93,23 @@ function toStored(row: ArticleRow): StoredArticle {
   };
 }
 
-/** Revisions of a story's articles become `update` findings citing both texts. */
-function markRevisions(dossier: Dossier, articles: StoredArticle[]): Dossier {
+/**
+ * Revisions of a story's articles become `update` findings citing both texts;
+ * the replaced versions join the dossier's articles, marked `replacedBy`, so
+ * that the old text those findings cite is there to show.
+ */
+function markRevisions(
+  dossier: Dossier,
+  articles: StoredArticle[],
+  previousVersions: Map<string, Article>,
+): Dossier {
   const extra: Finding[] = [];
+  const replaced: ArticleSummary[] = [];
   for (const stored of articles) {
     if (!stored.previousId || !stored.changes?.length) continue;
     const { article } = stored.annotated;
+    const previous = previousVersions.get(stored.previousId);
+    if (previous) replaced.push({ ...summarizeArticle(previous), replacedBy: article.id });
     const who = article.meta.outlet ?? article.source;
     const basis = `revision ${stored.revision} of ${stored.lineage} (article ${article.id}, stored ${stored.addedAt}) replaced revision ${stored.revision - 1} (article ${stored.previousId})`;
     stored.changes.forEach((change, index) => {
@@ -150,7 +163,13 @@ function markRevisions(dossier: Dossier, articles: StoredArticle[]): Dossier {
       }
     }
   }
-  return extra.length ? { ...dossier, findings: [...dossier.findings, ...extra] } : dossier;
+  return extra.length
+    ? {
+        ...dossier,
+        articles: [...dossier.articles, ...replaced],
+        findings: [...dossier.findings, ...extra],
+      }
+    : dossier;
 }
 
 function outletOf(article: Article): string | undefined {
@@ -312,7 +331,20 @@ async function loadAnnotated(tx: Queryable, ids: string[]): Promise<Map<string, 
 
 /** Writes a story, its dossier, findings and entities (replacing any previous row). */
 async function saveStory(tx: Queryable, story: Story, members: StoredArticle[]): Promise<void> {
-  const dossier = markRevisions(buildDossier(story), members);
+  const previousIds = members
+    .filter((m) => m.previousId && m.changes?.length)
+    .map((m) => m.previousId!);
+  const previousVersions = previousIds.length
+    ? await tx.query<{ article: Article }>(
+        `SELECT article FROM articles WHERE id = ANY($1::text[]) ORDER BY id`,
+        [previousIds],
+      )
+    : [];
+  const dossier = markRevisions(
+    buildDossier(story),
+    members,
+    new Map(previousVersions.map((row) => [row.article.id, row.article])),
+  );
   const fields = summaryFields(dossier, members);
   await tx.query(`DELETE FROM stories WHERE id = $1`, [story.id]);
   await tx.query(

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Article, ArticleMetadata } from '../../src/core/index.ts';
+import type { Article, ArticleMetadata, ArticleSummary } from '../../src/core/index.ts';
 import { stableId } from '../../src/core/index.ts';
 import { annotate } from '../../src/annotate/index.ts';
 import { clusterStories } from '../../src/cluster/index.ts';
@@ -166,9 +166,12 @@ export function runStoreConformance(adapter: StoreAdapter): void {
       assert.equal((await store.revisions(FLOOD_1.id)).length, 2);
       const dossier = await store.getStory(revised.storyId!);
       assert.deepEqual(
-        dossier?.articles.map((a) => a.id),
-        [FLOOD_1_REVISED.id],
-        'the revision replaces the old version in its story',
+        dossier?.articles.map((a) => [a.id, a.replacedBy]),
+        [
+          [FLOOD_1_REVISED.id, undefined],
+          [FLOOD_1.id, FLOOD_1_REVISED.id],
+        ],
+        'the revision replaces the old version in its story; the old text stays, marked replaced',
       );
       const update = dossier?.findings.find(
         (f) => f.kind === 'update' && f.evidence.some((e) => e.includes('revision 2')),
@@ -182,8 +185,11 @@ export function runStoreConformance(adapter: StoreAdapter): void {
         ],
       );
       for (const claim of update.claims) {
-        const text = claim.articleId === FLOOD_1.id ? FLOOD_1.text : FLOOD_1_REVISED.text;
-        assert.equal(text.slice(...claim.span), claim.text, 'spans point into each version');
+        const cited: ArticleSummary | undefined = dossier?.articles.find(
+          (a) => a.id === claim.articleId,
+        );
+        assert.ok(cited, `the dossier holds the text of ${claim.articleId}`);
+        assert.equal(cited.text.slice(...claim.span), claim.text, 'spans point into each version');
       }
       assert.equal(await store.storyOf(FLOOD_1.id), revised.storyId);
     });
