@@ -6,6 +6,7 @@
  * articles are in the set.
  */
 import type { AnnotatedArticle } from '../core/index.ts';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../core/words.ts';
 import { foldToken, skeleton, toLatin } from '../resolve/names.ts';
 import { rarity, referenceCount } from './rarity.ts';
 
@@ -55,38 +56,15 @@ export const DEFAULT_FEATURE_PARAMS: FeatureParams = {
   tfPower: 0.5,
 };
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const MONTH_INDEX = new Map<string, number>(
-  MONTHS.flatMap((m, i) => [
+  MONTH_NAMES.flatMap((m, i) => [
     [m, i + 1],
     [m.slice(0, 3), i + 1],
   ]),
 );
-const WEEKDAYS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-]);
 
 /** Words that are capitalised in news text without naming an entity of the story. */
-const NOT_NAMES = new Set([...MONTHS, ...WEEKDAYS, 'mr', 'mrs', 'ms', 'dr', 'i']);
+const NOT_NAMES = new Set<string>([...MONTH_NAMES, ...WEEKDAY_NAMES, 'mr', 'mrs', 'ms', 'dr', 'i']);
 
 const TOKEN =
   /\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}+)*|\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}+)*|\d[\d,.]*\d|\d/gu;
