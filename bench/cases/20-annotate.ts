@@ -1,13 +1,16 @@
 /**
  * Annotation throughput over all PolNeAR train texts, next to wink-nlp's bare
- * `readDoc` (default pipe) on the same texts in the same run; peak memory while
- * streaming the files one at a time; time per stage; and two bad-input cases
+ * `readDoc` (default pipe) on the same texts in the same run, in wall time and
+ * in CPU time; peak memory and live heap while streaming the files one at a
+ * time; time per stage; and two bad-input cases
  * showing the whole annotation growing linearly with input size at four doubling
  * sizes (a single paragraph up to 2 MB, one sentence with no end up to 50,000
  * characters). The synthetic texts are generated here.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Article } from '../../src/core/index.ts';
@@ -34,6 +37,25 @@ function article(text: string, published?: string): Article {
 }
 
 const rssMB = (): number => process.memoryUsage.rss() / 2 ** 20;
+/** CPU seconds of this process (user + system): steadier than wall time on a shared machine. */
+const cpuSeconds = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+/**
+ * A full garbage collection, to tell live memory from heap V8 has not given back:
+ * RSS alone grows with heap slack. `gc` is exposed at run time because the bench
+ * runner starts node without `--expose-gc`.
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+const liveHeapMB = (): number => {
+  collectGarbage();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
 
 /** Fictional filler sentences, varied so no cache makes repetition free. */
 function syntheticText(chars: number, sentenceEnds: boolean): string {
@@ -76,22 +98,32 @@ export async function bench(): Promise<{ title: string; markdown: string }> {
   let tokens = 0;
   let bareSeconds = 0;
   let fullSeconds = 0;
+  let bareCpu = 0;
+  let fullCpu = 0;
   const stage = { prepare: 0, entities: 0, dates: 0, quantities: 0, attributions: 0, claims: 0 };
   const rssAt: number[] = [];
+  const heapAt: number[] = [];
   let peak = rssMB();
   // Each file is read, annotated and dropped before the next: memory stays flat.
   for (const [i, file] of files.entries()) {
     const text = readFileSync(join(dir, file), 'utf8');
     bytes += Buffer.byteLength(text);
     let t = performance.now();
+    let c = cpuSeconds();
     const doc = bare.readDoc(text);
     bareSeconds += (performance.now() - t) / 1000;
+    bareCpu += cpuSeconds() - c;
     tokens += doc.tokens().length();
     t = performance.now();
+    c = cpuSeconds();
     annotate(article(text, '2016-01-01'));
     fullSeconds += (performance.now() - t) / 1000;
+    fullCpu += cpuSeconds() - c;
     peak = Math.max(peak, rssMB());
-    if ((i + 1) % Math.ceil(files.length / 4) === 0 || i === files.length - 1) rssAt.push(rssMB());
+    if ((i + 1) % Math.ceil(files.length / 4) === 0 || i === files.length - 1) {
+      rssAt.push(rssMB());
+      heapAt.push(liveHeapMB());
+    }
   }
   // Stage split on a second pass over a quarter of the files.
   for (const file of files.slice(0, Math.ceil(files.length / 4))) {
@@ -176,13 +208,15 @@ export async function bench(): Promise<{ title: string; markdown: string }> {
     `PolNeAR train: ${files.length} texts, ${fmt(mb, 2)} MB, ${tokens} wink tokens. Command: \`npm run bench -- 20-annotate\`.`,
     '',
     table(
-      ['run', 'seconds', 'MB/s', 'tokens/s', 'share of bare'],
+      ['run', 'seconds', 'MB/s', 'tokens/s', 'share of bare', 'CPU s', 'share of bare (CPU)'],
       [
         [
           'wink-nlp readDoc (default pipe)',
           fmt(bareSeconds, 2),
           fmt(mb / bareSeconds, 2),
           Math.round(tokens / bareSeconds),
+          '1.00',
+          fmt(bareCpu, 2),
           '1.00',
         ],
         [
@@ -191,11 +225,15 @@ export async function bench(): Promise<{ title: string; markdown: string }> {
           fmt(mb / fullSeconds, 2),
           Math.round(tokens / fullSeconds),
           fmt(bareSeconds / fullSeconds, 2),
+          fmt(fullCpu, 2),
+          fmt(bareCpu / fullCpu, 2),
         ],
       ],
     ),
     '',
-    `Peak RSS ${fmt(peak, 0)} MB; RSS after each quarter of the files: ${rssAt.map((r) => fmt(r, 0)).join(' → ')} MB (streamed one file at a time).`,
+    'CPU seconds count this process only, so they move less than wall time when other work shares the machine.',
+    '',
+    `Peak RSS ${fmt(peak, 0)} MB; RSS after each quarter of the files: ${rssAt.map((r) => fmt(r, 0)).join(' → ')} MB (streamed one file at a time). Live heap after a full garbage collection at the same points: ${heapAt.map((r) => fmt(r, 0)).join(' → ')} MB (RSS also holds heap V8 has not returned, and the bare wink instance, which keeps every word it meets).`,
     '',
     'Time per stage (second pass over the first quarter of the files):',
     '',
