@@ -824,6 +824,21 @@ function nominalCandidates(unit: Unit, tokens: Token[], quotes: QuoteSpan[]): Ca
   return out;
 }
 
+/** Cue hits (sorted by verb index) whose verb lies in [from, to]: a bisection, not a scan. */
+function hitsNear(hits: CueHit[], from: number, to: number): CueHit[] {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((hits[mid] as CueHit).verb < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: CueHit[] = [];
+  for (let k = lo; k < hits.length && (hits[k] as CueHit).verb <= to; k++)
+    out.push(hits[k] as CueHit);
+  return out;
+}
+
 /** Head nouns of polls and their aggregates, cited with "in" ("leads in the latest poll"). */
 const POLL_HEADS = new Set(['poll', 'survey']);
 
@@ -832,9 +847,15 @@ const POLL_HEADS = new Set(['poll', 'survey']);
  * chose Lee": the preposition is the cue, the poll the source, the clause the
  * content. Left alone after a reporting verb ("said in a poll").
  */
-function inPolls(unit: Unit, tokens: Token[], quotes: QuoteSpan[], hits: CueHit[]): Candidate[] {
+function inPolls(
+  unit: Unit,
+  tokens: Token[],
+  quotes: QuoteSpan[],
+  hits: CueHit[],
+  at: number[],
+): Candidate[] {
   const out: Candidate[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (const i of at) {
     const t = tokens[i] as Token;
     if (t.lower !== 'in' || (t.text === 'In' && i > 0)) continue;
     let head = -1;
@@ -853,7 +874,7 @@ function inPolls(unit: Unit, tokens: Token[], quotes: QuoteSpan[], hits: CueHit[
     }
     // A particular poll ("a", "the latest"), not "in the polls" at large.
     if (head < 0 || !DETERMINERS.has(tokens[i + 1]?.lower ?? '')) continue;
-    if (hits.some((h) => h.end === i || (h.end < i && h.end >= i - 3 && h.verb >= i - 4))) continue;
+    if (hitsNear(hits, i - 4, i).some((h) => h.end === i || h.end >= i - 3)) continue;
     const { lo, hi } = scopeOf(tokens, i, quotes);
     if (lo !== 0 || hi !== tokens.length) continue;
     const source = spanOf(tokens, i + 1, head + 1);
@@ -919,13 +940,14 @@ function hearsayAdverbs(
   tokens: Token[],
   quotes: QuoteSpan[],
   hits: CueHit[],
+  at: number[],
 ): Candidate[] {
   const out: Candidate[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (const i of at) {
     const t = tokens[i] as Token;
     const lemma = HEARSAY_ADVERBS.get(t.text);
     if (lemma === undefined) continue;
-    if (hits.some((h) => h.groupStart <= i && i <= h.verb)) continue;
+    if (hitsNear(hits, i, i + 8).some((h) => h.groupStart <= i)) continue;
     const { lo, hi } = scopeOf(tokens, i, quotes);
     if (lo !== 0 || hi !== tokens.length) continue;
     // The clause: back to the last clause mark, on to the end of the unit.
@@ -1145,10 +1167,12 @@ function stanceAdjectiveCue(
   tokens: Token[],
   i: number,
 ): { adjective: number; end: number } | undefined {
+  // The adjective first (cheap), then the adverbs before it.
   let k = i + 1;
-  while (k < i + 3 && isAdverb(tokens[k])) k++;
-  const adjective = tokens[k];
-  if (adjective === undefined || !STANCE_ADJECTIVES.has(adjective.lower)) return undefined;
+  while (k < i + 4 && !STANCE_ADJECTIVES.has(tokens[k]?.lower ?? '')) k++;
+  if (k === i + 4) return undefined;
+  for (let a = i + 1; a < k; a++) if (!isAdverb(tokens[a])) return undefined;
+  const adjective = tokens[k] as Token;
   const link = tokens[k + 1]?.lower ?? '';
   if (!STANCE_LINKS.has(link)) return undefined;
   // "open to" is a stance; "open on Sunday" is not.
@@ -1311,6 +1335,12 @@ const QUESTION_OPENERS = new Set(['whether', 'if', 'who', 'what', 'how', 'why', 
 /** Words that open a reduced "asked" clause ("when asked whether ..."). */
 const ASKED_OPENERS = new Set(['when', 'after', 'once', 'if', 'as', 'before', 'until']);
 
+/** Token indexes that findCues notes for the readers of hearsay adverbs and polls. */
+interface CueMarks {
+  hearsay: number[];
+  inWords: number[];
+}
+
 interface CueHit {
   /** Token index of the reporting verb itself. */
   verb: number;
@@ -1326,11 +1356,20 @@ interface CueHit {
  * Finds"), where a capitalised verb is still a verb and the tagger's noun reading is
  * not trusted.
  */
-export function findCues(tokens: Token[], quotes: QuoteSpan[], titleCase = false): CueHit[] {
+export function findCues(
+  tokens: Token[],
+  quotes: QuoteSpan[],
+  titleCase = false,
+  marks?: CueMarks,
+): CueHit[] {
   const hits: CueHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (!t.word) continue;
+    if (marks !== undefined) {
+      if (t.lower === 'in') marks.inWords.push(i);
+      else if (HEARSAY_ADVERBS.has(t.text)) marks.hearsay.push(i);
+    }
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
       hits.push({ verb: i, groupStart: i, end: i + 2, lemma: 'according to' });
       i++;
@@ -1567,7 +1606,8 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
   const words = isTitle ? tokens.filter((t) => t.word) : [];
   const titleCase =
     words.length >= 4 && words.filter((t) => isCapitalised(t)).length >= 0.75 * words.length;
-  const hits = findCues(tokens, quotes, titleCase);
+  const marks: CueMarks = { hearsay: [], inWords: [] };
+  const hits = findCues(tokens, quotes, titleCase, marks);
   index.cueVerbs = hits.map((h) => h.verb);
 
   // Headline "Source: content".
@@ -1593,8 +1633,9 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
   }
 
   out.push(...nominalCandidates(unit, tokens, quotes));
-  out.push(...hearsayAdverbs(unit, tokens, quotes, hits));
-  out.push(...inPolls(unit, tokens, quotes, hits));
+  if (marks.hearsay.length > 0)
+    out.push(...hearsayAdverbs(unit, tokens, quotes, hits, marks.hearsay));
+  if (marks.inWords.length > 0) out.push(...inPolls(unit, tokens, quotes, hits, marks.inWords));
 
   for (const hit of hits) {
     const scope = scopeOf(tokens, hit.verb, quotes);
