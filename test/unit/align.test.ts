@@ -6,6 +6,8 @@ import { buildProvenance } from '../../src/provenance/index.ts';
 import type { AnnotatedArticle, Bounds, Finding, Quantity } from '../../src/core/index.ts';
 import { buildArticle } from '../fixtures/reconcile/build.ts';
 import { harbourStory } from '../fixtures/reconcile/harbour-story.ts';
+import { annotate } from '../../src/annotate/index.ts';
+import { makeArticle } from './annotate-helpers.ts';
 import {
   partA,
   partB,
@@ -279,5 +281,44 @@ void test('negative: the same assertion twice is an agreement, not a conflict', 
   assert.deepEqual(
     findings.filter((f) => f.kind !== 'unique').map((f) => f.kind),
     ['agreement'],
+  );
+});
+
+void test('a responsibility claim about another event in the same sentence stays out of the contest', () => {
+  // The first clause is about bombings the text placed in Arequipa (Peru); the
+  // second clause, in the same sentence, is about the arena shooting.
+  const a = annotate({
+    ...makeArticle(
+      [
+        'Arena attack',
+        'Last year a bomb exploded in the Peruvian city of Arequipa, killing 20 people.',
+        'The Ember Brigade claimed responsibility for the Peru bombings, and police sources said the Ember Brigade carried out the March 4 shooting at the Tollbridge Arena.',
+        'The Ember Brigade claimed responsibility for the shooting at the Tollbridge Arena on Friday.',
+      ].join('\n\n'),
+      { published: '2033-03-08' },
+    ),
+    id: 'a',
+    source: 'a.txt',
+  });
+  const b = annotate({
+    ...makeArticle(
+      [
+        'Ministry blames Grey Hand',
+        'The Interior Ministry accused the Grey Hand of organising the attack on the Tollbridge Arena.',
+      ].join('\n\n'),
+      { published: '2033-03-08' },
+    ),
+    id: 'b',
+    source: 'b.txt',
+  });
+  const docs = [a, b];
+  const findings = alignClaims(docs, resolveEntities(docs));
+  const contest = findings.find((f) => f.summary.startsWith('Responsibility contested'));
+  assert.ok(contest, 'the arena shooting is contested');
+  assert.ok(contest.claims.some((c) => /Grey Hand/.test(c.text)));
+  assert.ok(contest.claims.some((c) => /carried out the March 4 shooting/.test(c.text)));
+  assert.ok(
+    !contest.claims.some((c) => /Peru bombings/.test(c.text)),
+    contest.claims.map((c) => c.text).join(' | '),
   );
 });
