@@ -378,7 +378,10 @@ function clauseSubject(tokens: Token[], lo: number, end: number): Span | undefin
   let segEnd = end;
   for (let guard = 0; guard < 4 && segEnd > lo; guard++) {
     let s = segEnd - 1;
-    while (s >= lo && !SEPARATORS.has(tokens[s]?.text ?? '') && tokens[s]?.text !== ';') s--;
+    // Segments are short; the floor keeps a run-on sentence linear.
+    const floor = Math.max(lo, segEnd - 60);
+    while (s >= floor && !SEPARATORS.has(tokens[s]?.text ?? '') && tokens[s]?.text !== ';') s--;
+    if (s < floor && floor > lo) return undefined;
     const segStart = s + 1;
     let v = segStart;
     let nominal = true;
@@ -898,7 +901,8 @@ function inPolls(
       continue;
     }
     let start = i;
-    while (start > lo && !CLAUSE_PUNCT.has(tokens[start - 1]?.text ?? '')) start--;
+    while (start > Math.max(lo, i - 80) && !CLAUSE_PUNCT.has(tokens[start - 1]?.text ?? ''))
+      start--;
     if (wordCount(tokens, start, i) < 3) continue;
     out.push({
       unit,
@@ -952,7 +956,8 @@ function hearsayAdverbs(
     if (lo !== 0 || hi !== tokens.length) continue;
     // The clause: back to the last clause mark, on to the end of the unit.
     let start = i;
-    while (start > lo && !CLAUSE_PUNCT.has(tokens[start - 1]?.text ?? '')) start--;
+    while (start > Math.max(lo, i - 80) && !CLAUSE_PUNCT.has(tokens[start - 1]?.text ?? ''))
+      start--;
     const end = trimEnd(tokens, i + 1, hi);
     if (wordCount(tokens, start, end) < 3) continue;
     out.push({
@@ -1755,8 +1760,9 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
         }
         if (QUESTION_OPENERS.has(tokens[q]?.lower ?? '')) {
           let qEnd = q;
+          const qLimit = Math.min(hi, q + 80);
           while (
-            qEnd < hi &&
+            qEnd < qLimit &&
             tokens[qEnd]?.text !== ',' &&
             !SENTENCE_END.has(tokens[qEnd]?.text ?? '')
           )
@@ -2179,7 +2185,12 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
       if (source === undefined && hit.groupStart === lo && first === 'that') {
         // "Noting that X, Lee said ...": the participle's subject follows its clause.
         let comma = contentStart + 1;
-        while (comma < hi && tokens[comma]?.text !== ',' && !isQuoteToken(tokens[comma], quotes))
+        const commaLimit = Math.min(hi, contentStart + 60);
+        while (
+          comma < commaLimit &&
+          tokens[comma]?.text !== ',' &&
+          !isQuoteToken(tokens[comma], quotes)
+        )
           comma++;
         const subject = tokens[comma]?.text === ',' ? leadingNp(tokens, comma + 1, hi) : undefined;
         if (subject !== undefined) {
