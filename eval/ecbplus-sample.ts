@@ -3,7 +3,7 @@
  * the same seed gives the same order on every machine, so a slow add or a
  * failing comparison can be replayed. bench/cases/60-store.ts draws from ECB+
  * and PolNeAR train/dev; test/corpus/store-incremental.test.ts shuffles the
- * ECB+ test topics the same way (and can switch to `shuffled` here).
+ * ECB+ test topics with `shuffled` too.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

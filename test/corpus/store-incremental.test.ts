@@ -12,7 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { readEcbPlus, TEST_TOPICS, toArticle } from '../../eval/ecbplus.ts';
+import { TEST_TOPICS } from '../../eval/ecbplus.ts';
+// A fixed shuffle (mulberry32) so a failure can be replayed.
+import { ecbPlusArticles, shuffled } from '../../eval/ecbplus-sample.ts';
 import { annotate } from '../../src/annotate/index.ts';
 import { clusterStories } from '../../src/cluster/index.ts';
 import { buildDossier } from '../../src/dossier/index.ts';
@@ -36,24 +38,6 @@ function firstDifference(a: unknown, b: unknown, path = '$'): string | undefined
   return undefined;
 }
 
-/** Deterministic shuffle (mulberry32) so a failure can be replayed. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 const url = process.env.CROSSCHECK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function serverAnswers(): Promise<boolean> {
@@ -69,7 +53,7 @@ async function serverAnswers(): Promise<boolean> {
 }
 
 test('ECB+ test topics added one by one in shuffled order give the batch stories and dossiers', async () => {
-  const articles = readEcbPlus({ topics: TEST_TOPICS }).map(toArticle);
+  const articles = ecbPlusArticles({ topics: TEST_TOPICS });
   assert.ok(articles.length > 150, `read ${articles.length} ECB+ test documents`);
   // The batch annotates in corpus order. Annotation does not depend on what was
   // read before (see src/annotate/nlp.ts), so the store, annotating in shuffled
