@@ -33,11 +33,13 @@ interface CoreModel {
  *
  * wink adds every token it has not met (out-of-vocabulary words, numbers, odd
  * punctuation) to its lexicon while reading, and its tokenizer then treats them
- * as known words: a possessive or a dotted or hyphenated form first met whole
- * (e.g. after an opening quote) stays one token in every later text, though read
- * first it is split. So without care, how a text is tokenised depends on what
- * was read before it. After each text the learned entries are taken out of the
- * lookup hashes again, so every text is read against the model's own vocabulary.
+ * as known words. A possessive at the end of a sentence ("the Keeper's.") is
+ * split off its full stop as one word and learned whole; from then on the same
+ * possessive stays one token in every text, though read first it is split into
+ * "Keeper" + "'s". Dotted and hyphenated forms go through the same known-word
+ * checks. So without care, how a text is tokenised depends on what was read
+ * before it. After each text the learned entries are taken out of the lookup
+ * hashes again, so every text is read against the model's own vocabulary.
  *
  * The learned lexemes cannot be cut off the lexeme list: wink keeps their
  * features in a private array it only appends to, in lexeme order, so the list
@@ -59,7 +61,7 @@ interface Reader {
 
 /**
  * Learned lexeme slots (dead after their text) after which the instance is
- * rebuilt. Each costs about 50 bytes; a news article leaves a few hundred. The
+ * rebuilt. Each costs well under 100 bytes; a news article leaves about 80. The
  * bound also keeps lexeme indexes well below 1,050,000, where wink's sentence,
  * entity and POS machines start using codes of their own.
  */
