@@ -18,6 +18,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import type { AnnotatedArticle } from '../../src/core/index.ts';
 import { annotate } from '../../src/annotate/index.ts';
@@ -54,6 +56,16 @@ interface AdapterResult {
   aloneMs: number;
 }
 
+/**
+ * Collects garbage before an adapter starts, so its "RSS before adding" and
+ * peak do not carry the previous adapter's garbage (the bench runs without
+ * --expose-gc; this is the documented way to reach gc() from a running process).
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 async function runAdapter(
   name: string,
   location: () => StoreLocation,
@@ -63,6 +75,7 @@ async function runAdapter(
   cleanup: () => Promise<void>,
 ): Promise<AdapterResult> {
   try {
+    collectGarbage();
     const store = await openStore(location());
     const rssBeforeMB = rssMB();
     const perArticle: number[] = [];
