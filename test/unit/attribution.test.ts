@@ -535,6 +535,10 @@ const negatives: { name: string; text: string }[] = [
   { name: '"saw" a thing is not a report', text: 'The pilot saw the lighthouse at dawn.' },
   { name: '"allegedly" is not read as a cue', text: 'The ship allegedly carried stolen grain.' },
   { name: '"open" with a time is not a stance', text: 'The shop is open on Sunday mornings.' },
+  {
+    name: '"think tank" is a noun',
+    text: 'The harbour think tank moved to a new office near the quay.',
+  },
   { name: 'a stance adjective with no link word', text: 'The crew was nervous.' },
   {
     name: '"in the polls" at large cites no poll',

@@ -1431,6 +1431,8 @@ export function findCues(
     // Attitude words that are nouns more often than verbs keep the tagger's noun reading
     // ("facing attack ads", "new voices").
     if (pos === 'NOUN' && NOUN_FIRST.has(t.lower)) continue;
+    // "think tank" is a noun.
+    if (lemma === 'think' && /^tanks?$/u.test(tokens[i + 1]?.lower ?? '')) continue;
     // "thanks to" is a preposition.
     if (t.lower === 'thanks' && tokens[i + 1]?.lower === 'to') continue;
     // "point" and "rail" report only with their particle ("pointed out", "railed against").
