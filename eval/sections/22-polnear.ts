@@ -31,7 +31,7 @@ export async function evaluate(): Promise<{ title: string; markdown: string }> {
     perPublisher.push(row);
   }
   const markdown = [
-    `${score.docs} dev articles (first annotator's file per article). Exact: equal spans after trimming white space and \`.,;:\`; overlap: at least one shared word token, one-to-one. Attributions nested inside a quotation are left out (PolNeAR does not annotate them).`,
+    `${score.docs} dev articles (first annotator's file per article). Exact: equal spans after trimming white space and \`.,;:\`; overlap: at least one shared word token (a span with no word, such as a headline colon used as cue, is one token matched by a shared character), one-to-one. Attributions nested inside a quotation are left out (PolNeAR does not annotate them).`,
     '',
     table(
       ['span', 'gold', 'exact P', 'exact R', 'exact F1', 'overlap P', 'overlap R', 'overlap F1'],
