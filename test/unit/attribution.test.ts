@@ -408,6 +408,18 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     expect: [{ source: 'The union', cue: 'is confident', content: 'that the pier will reopen' }],
   },
   {
+    name: 'a text that "read" a quotation',
+    text: 'The sign on the gate read: “No entry after dark.”',
+    expect: [
+      {
+        source: 'The sign on the gate',
+        cue: 'read',
+        content: '“No entry after dark.”',
+        direct: true,
+      },
+    ],
+  },
+  {
     name: 'a cue verb with its particle',
     text: 'The ferry company apologized for the long delays at the northern pier.',
     expect: [
@@ -535,6 +547,10 @@ const negatives: { name: string; text: string }[] = [
   { name: '"saw" a thing is not a report', text: 'The pilot saw the lighthouse at dawn.' },
   { name: '"allegedly" is not read as a cue', text: 'The ship allegedly carried stolen grain.' },
   { name: '"open" with a time is not a stance', text: 'The shop is open on Sunday mornings.' },
+  {
+    name: '"read" a thing is not a report',
+    text: 'She read the harbour report twice before the meeting.',
+  },
   {
     name: '"think tank" is a noun',
     text: 'The harbour think tank moved to a new office near the quay.',

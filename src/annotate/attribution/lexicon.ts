@@ -184,6 +184,8 @@ const REPORTING_VERBS: Record<string, string[]> = {
   regret: ['regretted', 'regrets', 'regretting'],
   // Stance shown by acts (voting, backing, favouring) and reactions that news reports as
   // a position of their subject; they take a plain object or a particle ("voted for").
+  // "The sign read: …", "the statement reads, “…”": only with a quotation or colon.
+  read: ['reads'],
   apologize: [],
   apologise: [],
   allude: [],
@@ -419,6 +421,7 @@ export const WEAK_CUES = new Set([
   'rail',
   // "maintains a lead": only a report with a that-clause or a quotation.
   'maintain',
+  'read',
   'apologize',
   'apologise',
   'allude',
