@@ -420,6 +420,11 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     ],
   },
   {
+    name: '"went on to say" is one verb group',
+    text: 'The mayor went on to say that the pier would reopen.',
+    expect: [{ source: 'The mayor', cue: 'went on to say', content: 'that the pier would reopen' }],
+  },
+  {
     name: 'a cue verb with its particle',
     text: 'The ferry company apologized for the long delays at the northern pier.',
     expect: [

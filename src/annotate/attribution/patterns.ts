@@ -105,6 +105,9 @@ function isFn(token: Token | undefined, set: Set<string>): boolean {
 }
 
 const NEGATIONS = new Set(['not', "n't", 'never']);
+/** Aspect verbs that take a reporting verb with "to" into their group ("continued to insist"). */
+const ASPECT_VERBS = new Set(['continued', 'continues', 'continue', 'continuing']);
+const GO_FORMS = new Set(['went', 'goes', 'go', 'going', 'gone']);
 /** Reporting verbs whose object is the hearer: "…,” told Reuters" is no inversion. */
 const NEVER_INVERTED = new Set(['tell', 'inform', 'assure', 'remind', 'urge', 'thank']);
 
@@ -1514,6 +1517,18 @@ export function findCues(
     // Verb group: auxiliaries and adverbs before the verb ("has also said").
     let g = i;
     let groupStart = i;
+    // "went on to say", "continued to insist": the aspect verb and "to" join the group.
+    if (tokens[i - 1]?.lower === 'to' && i - 2 >= scope.lo) {
+      const aspect = ASPECT_VERBS.has(tokens[i - 2]?.lower ?? '')
+        ? i - 2
+        : tokens[i - 2]?.lower === 'on' && GO_FORMS.has(tokens[i - 3]?.lower ?? '')
+          ? i - 3
+          : -1;
+      if (aspect >= scope.lo) {
+        g = aspect;
+        groupStart = aspect;
+      }
+    }
     while (g - 1 >= scope.lo) {
       const p = tokens[g - 1] as Token;
       if (isFn(p, AUXILIARIES)) {
