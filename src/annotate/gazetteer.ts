@@ -20,6 +20,7 @@ import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
 import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import ru from 'i18n-iso-countries/langs/ru.json' with { type: 'json' };
 import uk from 'i18n-iso-countries/langs/uk.json' with { type: 'json' };
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from '../core/words.ts';
 
 /** Lower-cased key for name lookups: dots dropped, apostrophes unified, spaces squeezed. */
 export function nameKey(name: string): string {
@@ -386,10 +387,9 @@ export const ACRONYM_EXPANSIONS: Record<string, string> = {
 };
 
 /** Words that are capitalised for reasons other than naming. */
-export const NOT_NAMES = new Set(
-  (
-    'I Mr Mrs Ms Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March ' +
-    'April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug ' +
-    'Sep Sept Oct Nov Dec God Allah OK TV AM PM'
-  ).split(' '),
-);
+export const NOT_NAMES = new Set([
+  ...[...WEEKDAY_NAMES, ...MONTH_NAMES, ...MONTH_ABBREVIATIONS].map(
+    (w) => w.charAt(0).toUpperCase() + w.slice(1),
+  ),
+  ...'I Mr Mrs Ms God Allah OK TV AM PM'.split(' '),
+]);
