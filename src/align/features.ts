@@ -93,8 +93,8 @@ function entityIdsInSentence(
   resolution: Resolution,
   claim?: Claim,
 ) {
-  // A sentence split into several claims ("X claimed the Iran bombings, and
-  // sources said Y carried out the Crocus shooting"): each claim keeps the
+  // A sentence split into several claims ("X claimed the Peru bombings, and
+  // police said Y carried out the arena shooting"): each claim keeps the
   // names inside its own span and those outside every claim (the framing),
   // not the names of its sibling claims.
   const siblings = claim
@@ -108,13 +108,13 @@ function entityIdsInSentence(
     .filter((x): x is { id: string; mention: (typeof doc.mentions)[number] } => x.id !== undefined);
 }
 
-/** Event nouns a country name can premodify as the place of the event ("the Iran bombings"). */
+/** Event nouns a country name can premodify as the place of the event ("the Peru bombings"). */
 const EVENT_NOUN_AFTER =
   /^\s+(?:\w+(?:ings?|tions?|sions?|acks?|aults?|ures?|ts?)|blasts?|war|quake|crash|fire|strikes?|raids?|floods?)\b/i;
 
 /**
  * True when a country is named as where something happened ("attacks in
- * Iran", "the Iran bombings"), not as a party ("Russia accused Ukraine").
+ * Chile", "the Peru bombings"), not as a party ("Chile accused Peru").
  */
 function isLocative(text: string, span: readonly [number, number]): boolean {
   const before = text.slice(Math.max(0, span[0] - 12), span[0]);
@@ -180,8 +180,8 @@ export function buildClaimNodes(docs: AnnotatedArticle[], resolution: Resolution
           }
         }
       } else if (places.size === 0 && own.countryCodes.size > 0) {
-        // "claimed responsibility for the Iran bombings" after a sentence that
-        // placed the bombings in Kerman: a claim naming only a country speaks
+        // "claimed the Peru bombings" after a sentence that placed the
+        // bombings in Arequipa: a claim naming only a country speaks
         // of the event the text last placed inside that country, if any.
         for (let back = 1; back <= ANCHOR_LOOKBACK && claim.sentence - back >= 0; back++) {
           const prev = anchorsOf(doc, claim.sentence - back, resolution);

@@ -311,8 +311,8 @@ export function buildProvenance(
         const last = position === chain.length - 1;
         let label = entityName(doc, raw, last ? attribution : undefined) ?? raw;
         // "it said": an organisation, group or country named before it. The
-        // subject is the likeliest antecedent ("Iran arrested a commander of
-        // the group, who it said..."), so the first such name of the pronoun's
+        // subject is the likeliest antecedent ("The ministry detained a manager
+        // of the firm, who it said..."), so the first such name of the pronoun's
         // own sentence, else of the nearest sentence before that has one.
         if (last && THING_PRONOUN.test(label.trim()) && sourceSpan && attribution) {
           const candidates = doc.mentions.filter(
