@@ -319,7 +319,7 @@ export function extractAttributions(ctx: AnnotationContext): {
       const windowStart = Math.max(c.content[0], from - 40);
       const between = text.slice(windowStart, from);
       const lead =
-        /(?:[,;]([”’"])?\s*(?:and|but|while|whereas)?|\s(?:and|but))\s*(?:(?:has|have|had)\s+)?(?:also\s+)?$/u.exec(
+        /(?:[,;]([”’"]|'')?\s*(?:and|but|while|whereas)?|\s(?:and|but))\s*(?:(?:has|have|had)\s+)?(?:also\s+)?$/u.exec(
           between,
         );
       if (lead === null) continue;

@@ -1,6 +1,8 @@
 /**
- * Quotation finder: straight and curly double quotes, curly single quotes nested
- * inside them, and quotations that run over a paragraph break (news style: a
+ * Quotation finder: straight and curly double quotes, the newswire/LaTeX forms
+ * ``…'' and ''…'' (two backticks or two apostrophes for a double mark), curly
+ * single quotes nested inside them, and quotations that run over a paragraph
+ * break (news style: a
  * quoted paragraph that goes on leaves its closing mark off and the next
  * paragraph opens with a quotation mark again). Works on the raw text with
  * paragraph spans so it needs no sentence splitter.
@@ -18,11 +20,14 @@ export interface QuoteSpan {
   multiParagraph: boolean;
 }
 
-const MARK_RE = /["“”«»„‘’']/gu;
+const MARK_RE = /["“”«»„‘’'`]/gu;
 const OPEN_DOUBLE = new Set(['“', '«', '„']);
 const CLOSE_DOUBLE = new Set(['”', '»']);
 const STRAIGHT_DOUBLE = '"';
 const OPEN_SINGLE = '‘';
+/** Stand-ins for the two-character marks `` and '' (one symbol each in the loop below). */
+const OPEN_BACKTICKS = '``';
+const TWO_APOSTROPHES = "''";
 const CLOSE_SINGLE = '’';
 
 function isLetterOrDigit(ch: string | undefined): boolean {
@@ -31,6 +36,21 @@ function isLetterOrDigit(ch: string | undefined): boolean {
 
 function isSpaceOrStart(ch: string | undefined): boolean {
   return ch === undefined || /[\s([{\u2014\u2013/-]/u.test(ch);
+}
+
+/** Length of the run of `ch` starting at `at`. */
+function runLength(text: string, at: number, ch: string): number {
+  let k = at;
+  while (text[k] === ch) k++;
+  return k - at;
+}
+
+/**
+ * Width of a two-character double mark (`` or '') at `at`, else 0: a lone
+ * apostrophe ("'90s") is no mark.
+ */
+function pairedMarkAt(text: string, at: number): number {
+  return text.startsWith('``', at) || text.startsWith("''", at) ? 2 : 0;
 }
 
 /** Paragraph spans: runs of text separated by line breaks. */
@@ -85,15 +105,15 @@ export function findQuotes(
     let i = pStart;
     if (carried !== undefined) {
       const first = text[pStart];
-      const twoApostrophes = text.startsWith("''", pStart);
+      const paired = pairedMarkAt(text, pStart);
       if (
         first === STRAIGHT_DOUBLE ||
-        twoApostrophes ||
+        paired > 0 ||
         (first !== undefined && OPEN_DOUBLE.has(first))
       ) {
         // The quotation goes on in this paragraph: keep its first start.
         stack.push({ ...carried, start: pStart, multiParagraph: true });
-        i = pStart + (twoApostrophes ? 2 : 1);
+        i = pStart + Math.max(1, paired);
       } else {
         unbalanced(carried.firstStart, 'opening quotation mark is never closed');
       }
@@ -105,18 +125,45 @@ export function findQuotes(
       const mark = MARK_RE.exec(text);
       if (mark === null || mark.index >= pEnd) break;
       i = mark.index;
-      // Two apostrophes stand for a straight double quote in some archives ('' ... '').
-      const width = text[i] === "'" && text[i + 1] === "'" ? 2 : 1;
-      const ch = width === 2 ? STRAIGHT_DOUBLE : (text[i] as string);
+      let width = 1;
+      let ch = text[i] as string;
+      if (ch === '`') {
+        // `` opens a double quotation (LaTeX/newswire style); a lone backtick is no mark.
+        const run = runLength(text, i, '`');
+        if (run < 2) continue;
+        width = 2;
+        ch = OPEN_BACKTICKS;
+      } else if (ch === "'") {
+        // Two apostrophes stand for a double mark ('' … '' or `` … ''); a single one is an
+        // apostrophe or possessive and never a mark. Three are a double and a single
+        // mark together: ,''' closes a single quotation inside a double one (the double
+        // mark is the last two), and ''' opens a double one with a single inside (the
+        // first two).
+        const run = runLength(text, i, "'");
+        if (run < 2) continue;
+        const doubleOpen = stack.some((m) => m.kind === 'double');
+        if (run > 2 && doubleOpen && !isLetterOrDigit(text[i + run])) i += run - 2;
+        width = 2;
+        ch = TWO_APOSTROPHES;
+      }
       const prev = i > 0 ? text[i - 1] : undefined;
       const next = text[i + width];
       const top = stack[stack.length - 1];
       let opens = false;
       let closes = false;
       let kind: 'double' | 'single' = 'double';
-      if (OPEN_DOUBLE.has(ch)) opens = true;
+      if (OPEN_DOUBLE.has(ch) || ch === OPEN_BACKTICKS) opens = true;
       else if (CLOSE_DOUBLE.has(ch)) closes = true;
-      else if (ch === STRAIGHT_DOUBLE) {
+      else if (ch === TWO_APOSTROPHES) {
+        // Like a straight mark, but it opens only after a space, a bracket or a dash
+        // (or at the start): ''…'' glued to a word with nothing open is a stray closer.
+        const afterSpace = isSpaceOrStart(prev) || OPEN_DOUBLE.has(prev ?? '');
+        if (stack.some((m) => m.kind === 'double')) {
+          closes = !isLetterOrDigit(next) || !afterSpace;
+          opens = !closes;
+        } else if (afterSpace && !/\s/u.test(next ?? ' ')) opens = true;
+        else closes = true;
+      } else if (ch === STRAIGHT_DOUBLE) {
         // A straight mark closes an open double quote when it is not followed by
         // a word character glued to it; otherwise it opens.
         if (top?.kind === 'double' || stack.some((m) => m.kind === 'double')) {

@@ -435,6 +435,54 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
       },
     ],
   },
+  {
+    name: "''CONTENT,'' SRC CUE (two-apostrophe marks)",
+    text: "''The water is safe to drink,'' the utility said.",
+    expect: [
+      {
+        source: 'the utility',
+        cue: 'said',
+        content: "''The water is safe to drink,''",
+        direct: true,
+      },
+    ],
+  },
+  {
+    name: "``CONTENT,'' CUE SRC (backtick marks)",
+    text: "``We lost everything,'' said Mara Olsen, 41, of Brookvale.",
+    expect: [
+      {
+        source: 'Mara Olsen, 41, of Brookvale',
+        cue: 'said',
+        content: "``We lost everything,''",
+        direct: true,
+      },
+    ],
+  },
+  {
+    name: "SRC CUE, ''CONTENT'' with a nested single quotation closing in '''",
+    text: "The ferry captain said, ''The sign read 'closed until spring.'''",
+    expect: [
+      {
+        source: 'The ferry captain',
+        cue: 'said',
+        content: "''The sign read 'closed until spring.'''",
+        direct: true,
+      },
+    ],
+  },
+  {
+    name: 'plural possessives are no quotation marks: the report stays indirect',
+    text: "The union said the teachers' offices and the clerks' rooms would reopen.",
+    expect: [
+      {
+        source: 'The union',
+        cue: 'said',
+        content: "the teachers' offices and the clerks' rooms would reopen",
+        direct: false,
+      },
+    ],
+  },
 ];
 
 for (const c of patterns) {

@@ -29,6 +29,37 @@ const cases: { name: string; text: string; quotes: string[]; unbalanced?: number
     quotes: ['The vote is close,', 'We will see.'],
   },
   {
+    name: 'two backticks open and two apostrophes close a quotation',
+    text: "``The vote is close,'' Ms. Vance said.",
+    quotes: ['The vote is close,'],
+  },
+  {
+    name: 'three apostrophes close a single quotation inside a double one',
+    text: "''He told me, 'not yet,''' the clerk said.",
+    quotes: ["He told me, 'not yet,'"],
+  },
+  {
+    name: 'three apostrophes open a double quotation with a single one inside',
+    text: "'''Harbour Nights' was my first film,'' the actor said.",
+    quotes: ["'Harbour Nights' was my first film,"],
+  },
+  {
+    name: 'two-apostrophe quotation running over a paragraph break',
+    text: "''The harbour is closed.\n\n''We expect to reopen on Monday,'' the pilot said.",
+    quotes: ["The harbour is closed.\n\n''We expect to reopen on Monday,"],
+  },
+  {
+    name: 'plural possessives, elided years and a lone backtick are not marks',
+    text: "The players' union met in the '90s and the clerks' office used `code` names.",
+    quotes: [],
+  },
+  {
+    name: 'two apostrophes glued to a word with nothing open are a stray closer',
+    text: "The pier was closed'' and nobody knew why.",
+    quotes: [],
+    unbalanced: 1,
+  },
+  {
     name: 'apostrophes are not quotation marks',
     text: 'The council’s plan and the town’s budget were approved.',
     quotes: [],
@@ -61,6 +92,14 @@ for (const c of cases) {
     assert.equal(diagnostics.length, c.unbalanced ?? 0);
   });
 }
+
+test('quotes: a quotation in two-apostrophe marks over paragraphs is marked multi-paragraph', () => {
+  const text = "''The harbour is closed.\n\n''Boats must wait,'' the pilot said.";
+  const [quote] = findQuotes(text).quotes;
+  assert.ok(quote);
+  assert.equal(quote.multiParagraph, true);
+  assert.deepEqual(quote.span, [0, text.indexOf(' the pilot')]);
+});
 
 test('quotes: outer span includes the marks, nesting depth is recorded', () => {
   const text = 'He said: “Call it ‘done’.”';

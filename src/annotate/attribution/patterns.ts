@@ -62,6 +62,8 @@ const OPEN_QUOTE_MARKS = new Set(['“', '«', '„', '‘']);
 const CLOSE_QUOTE_MARKS = new Set(['”', '»', '’']);
 const CLAUSE_PUNCT = new Set([
   "'",
+  "''",
+  '``',
   ',',
   ';',
   ':',

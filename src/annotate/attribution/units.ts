@@ -163,7 +163,10 @@ export function fallbackSentences(
   return sentences;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|[.'’ʼ&-](?=[\p{L}\p{N}]))*\.?|[^\s\p{L}\p{N}]/gu;
+// `` and '' are one quotation mark each (newswire style); in ''' the double mark is the
+// last two apostrophes (a single mark closing inside a double one).
+const TOKEN_RE =
+  /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|[.'’ʼ&-](?=[\p{L}\p{N}]))*\.?|''(?!')|``|[^\s\p{L}\p{N}]/gu;
 
 /** Tokens of text[start, end) with absolute offsets. */
 export function tokenize(text: string, start: number, end: number): Token[] {
