@@ -192,7 +192,7 @@ export function extractAttributions(ctx: AnnotationContext): {
   const sentences =
     ctx.sentences.length > 0 ? ctx.sentences : fallbackSentences(text, article.blocks);
   // The shared wink tokens give the units their tokens (absent when a caller built the context by hand).
-  const units = buildUnits(text, sentences, quoteSpans, ctx.tokens);
+  const units = buildUnits(text, sentences, quoteSpans, ctx.tokens, paragraphs);
   const titleEnd =
     article.title !== '' && text.trimStart().startsWith(article.title)
       ? text.indexOf(article.title) + article.title.length

@@ -191,7 +191,7 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       lower: value.toLowerCase(),
       start: s,
       end: s + value.length,
-      word: /[\p{L}\p{N}]/u.test(value),
+      word: hasWordChar(value),
     });
     if (value.length < m[0].length) {
       tokens.push({
@@ -206,14 +206,74 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   return tokens;
 }
 
+/*
+ * Character-class tests with an ASCII fast path: the Unicode regexes they stand
+ * for cost more than the rest of the tokenising, and almost every character in
+ * news text is ASCII. Any other character goes to the regex, so the answers are
+ * the same.
+ */
+
+/** ASCII \s: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
 /** Whether text[from, to) is all whitespace (checked in place: no slice per token). */
 function onlySpace(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!/\s/u.test(text[k] ?? '')) return false;
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 128 ? !isAsciiSpace(code) : !/\s/u.test(text[k] ?? '')) return false;
+  }
   return true;
 }
 
+const SPACE_RUN_RE = /^\s+$/u;
 const PLAIN_WORD_RE = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}]*$/u;
 const LONE_MARK_RE = /^[^\s\p{L}\p{N}]$/u;
+const HAS_WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+
+/** `SPACE_RUN_RE.test(value)`. */
+function isSpaceRun(value: string): boolean {
+  if (value === '') return false;
+  for (let k = 0; k < value.length; k++) {
+    const code = value.charCodeAt(k);
+    if (code >= 128) return SPACE_RUN_RE.test(value);
+    if (!isAsciiSpace(code)) return false;
+  }
+  return true;
+}
+
+/** `PLAIN_WORD_RE.test(value)`: letters, digits (and marks after the first). */
+function isPlainWord(value: string): boolean {
+  if (value === '') return false;
+  for (let k = 0; k < value.length; k++) {
+    const code = value.charCodeAt(k);
+    if (code >= 128) return PLAIN_WORD_RE.test(value);
+    if (!isAsciiLetterOrDigit(code)) return false;
+  }
+  return true;
+}
+
+/** `LONE_MARK_RE.test(value)`: one character that is neither space, letter nor digit. */
+function isLoneMark(value: string): boolean {
+  const code = value.charCodeAt(0);
+  if (value.length !== 1 || code >= 128) return LONE_MARK_RE.test(value);
+  return !isAsciiSpace(code) && !isAsciiLetterOrDigit(code);
+}
+
+/** `HAS_WORD_CHAR_RE.test(value)`: some letter or digit. */
+function hasWordChar(value: string): boolean {
+  for (let k = 0; k < value.length; k++) {
+    const code = value.charCodeAt(k);
+    if (code >= 128) return HAS_WORD_CHAR_RE.test(value);
+    if (isAsciiLetterOrDigit(code)) return true;
+  }
+  return false;
+}
 
 /**
  * Tokens of text[start, end) read off the shared wink token table instead of
@@ -232,7 +292,7 @@ export function tokensFromTable(
   end: number,
 ): Token[] | undefined {
   const tokens: Token[] = [];
-  const isSpace = (k: number): boolean => /^\s+$/u.test(table.value[k] ?? '');
+  const isSpace = (k: number): boolean => isSpaceRun(table.value[k] ?? '');
   let i = tokenAt(table, start);
   // A token running over the start: its chunk is clipped to the span below.
   if (i > 0 && (table.end[i - 1] ?? 0) > start) i--;
@@ -259,9 +319,9 @@ export function tokensFromTable(
     const to = Math.min(end, chunkEnd);
     if (!onlySpace(text, cursor, from)) return undefined;
     const value = text.slice(from, to);
-    if (from === (table.start[i] ?? 0) && to === chunkEnd && PLAIN_WORD_RE.test(value)) {
+    if (from === (table.start[i] ?? 0) && to === chunkEnd && isPlainWord(value)) {
       tokens.push({ text: value, lower: value.toLowerCase(), start: from, end: to, word: true });
-    } else if (from === (table.start[i] ?? 0) && to === chunkEnd && LONE_MARK_RE.test(value)) {
+    } else if (from === (table.start[i] ?? 0) && to === chunkEnd && isLoneMark(value)) {
       tokens.push({ text: value, lower: value, start: from, end: to, word: false });
     } else if (to > from) tokens.push(...tokenize(text, from, to));
     cursor = Math.max(cursor, to);
@@ -280,8 +340,8 @@ export function buildUnits(
   sentences: Sentence[],
   quotes: QuoteSpan[],
   table?: TokenTable,
+  paragraphs: Span[] = paragraphSpans(text),
 ): Unit[] {
-  const paragraphs = paragraphSpans(text);
   const paragraphOf = (offset: number): number => {
     let lo = 0;
     let hi = paragraphs.length - 1;
