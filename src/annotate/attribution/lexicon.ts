@@ -3,6 +3,7 @@
  * forms), words that end a noun phrase, source head nouns, outlet names.
  * General English news vocabulary, not tied to any story.
  */
+import { WEEKDAY_NAMES, cardinalWordsUpTo } from '../../core/words.ts';
 
 /** Reporting verbs: lemma → irregular forms (regular forms are generated). */
 const REPORTING_VERBS: Record<string, string[]> = {
@@ -653,13 +654,7 @@ export const NON_NP_OPENERS = new Set([
   'yesterday',
   'today',
   'tomorrow',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAY_NAMES,
   'in',
   'despite',
   'amid',
@@ -702,16 +697,7 @@ export const DETERMINERS = new Set([
   'our',
   'my',
   'your',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
+  ...Object.keys(cardinalWordsUpTo(10)),
   'some',
   'several',
   'many',
@@ -736,18 +722,7 @@ export const STATEMENT_ANAPHORS = new Set(['this', 'that', 'it', 'these', 'those
 
 /** Number words → value, for "three sources". */
 export const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
+  ...cardinalWordsUpTo(12),
   a: 1,
   an: 1,
   another: 1,
@@ -965,13 +940,7 @@ export const ADJUNCT_OPENERS = new Set([
   'early',
   'yesterday',
   'today',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAY_NAMES,
   'tonight',
   'recently',
   'again',

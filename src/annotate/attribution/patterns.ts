@@ -10,6 +10,7 @@
  * Headline form "SRC: CONTENT" is handled for title units.
  */
 import type { Span } from '../../core/index.ts';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from '../../core/words.ts';
 import type { QuoteSpan } from '../quotes.ts';
 import type { Token, Unit } from './units.ts';
 import {
@@ -447,13 +448,7 @@ function npAfter(
 }
 
 const TIME_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAY_NAMES,
   'today',
   'yesterday',
   'tonight',
@@ -464,30 +459,8 @@ const TIME_WORDS = new Set([
   'afternoon',
   'evening',
   'night',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sept',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_NAMES,
+  ...MONTH_ABBREVIATIONS,
   'weekend',
   'earlier',
   'later',

@@ -9,6 +9,7 @@ import type { QuoteSpan } from '../quotes.ts';
 import { paragraphSpans } from '../quotes.ts';
 import type { TokenTable } from '../nlp.ts';
 import { tokenAt } from '../nlp.ts';
+import { MONTH_ABBREVIATIONS } from '../../core/words.ts';
 
 export interface Token {
   text: string;
@@ -73,18 +74,7 @@ const ABBREVIATIONS = new Set([
   'st',
   'jr',
   'sr',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
   'no',
   'vs',
   'inc',
