@@ -19,6 +19,7 @@ import type {
 import { diagnostic } from '../core/index.ts';
 import type { AnnotationContext } from './context.ts';
 import { findQuotes, paragraphSpans } from './quotes.ts';
+import { tokenAt } from './nlp.ts';
 import { modalityOf } from './modality.ts';
 import type { Candidate } from './attribution/patterns.ts';
 import { candidatesInUnit } from './attribution/patterns.ts';
@@ -201,11 +202,17 @@ export function extractAttributions(ctx: AnnotationContext): {
   // 1. candidates per unit
   const candidates: Candidate[] = [];
   const table = ctx.tokens as AnnotationContext['tokens'] | undefined;
-  const posByStart = new Map<number, string>();
-  if (table !== undefined) {
-    for (let i = 0; i < table.count; i++) posByStart.set(table.start[i] ?? -1, table.pos[i] ?? '');
-  }
-  const posAt = posByStart.size > 0 ? (offset: number) => posByStart.get(offset) : undefined;
+  // POS of the table token starting at an offset (the last one, when several start there),
+  // found by binary search: cheaper than a map of every token when only cue words ask.
+  const posAt =
+    table !== undefined && table.count > 0
+      ? (offset: number): string | undefined => {
+          let i = tokenAt(table, offset);
+          if (i >= table.count || table.start[i] !== offset) return undefined;
+          while (i + 1 < table.count && table.start[i + 1] === offset) i++;
+          return table.pos[i] ?? '';
+        }
+      : undefined;
   // Quotations are sorted by start: each unit takes its own slice (linear overall).
   let qi = 0;
   units.forEach((unit) => {

@@ -265,6 +265,61 @@ function hasWordChar(value: string): boolean {
   return false;
 }
 
+/** Marks that `TOKEN_RE` may join to a word or to each other ("U.S.", "don't", "''"). */
+const JOINING_MARKS = new Set(['.', "'", '’', 'ʼ', '&', '-', '`']);
+
+/**
+ * Pushes the tokens of the chunk table[i..j] when they are plain words and lone
+ * marks that `tokenize` would split the same way: no two words touching, no
+ * joining mark, except a sentence period after a word that is no title ("said."
+ * but not "Mr." or "J."), with no word after it. Returns false (pushing
+ * nothing) for any other chunk, which then goes through `tokenize`.
+ */
+function pushSimpleChunk(
+  text: string,
+  table: TokenTable,
+  i: number,
+  j: number,
+  tokens: Token[],
+): boolean {
+  // The text itself, not wink's value: a token wink rewrote must not change the output.
+  const values: string[] = [];
+  for (let k = i; k <= j; k++) values.push(text.slice(table.start[k] ?? 0, table.end[k] ?? 0));
+  let prevWord = '';
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k] ?? '';
+    if (isPlainWord(value)) {
+      if (prevWord !== '') return false;
+      prevWord = value;
+      continue;
+    }
+    if (!isLoneMark(value)) return false;
+    if (JOINING_MARKS.has(value)) {
+      const sentencePeriod =
+        value === '.' &&
+        prevWord !== '' &&
+        !TITLE_ABBREVIATIONS.has(prevWord.toLowerCase()) &&
+        !/^\p{Lu}$/u.test(prevWord) &&
+        (k === values.length - 1 || !isPlainWord(values[k + 1] ?? ''));
+      if (!sentencePeriod) return false;
+    }
+    prevWord = '';
+  }
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k] ?? '';
+    const start = table.start[i + k] ?? 0;
+    const word = isPlainWord(value);
+    tokens.push({
+      text: value,
+      lower: word ? value.toLowerCase() : value,
+      start,
+      end: start + value.length,
+      word,
+    });
+  }
+  return true;
+}
+
 /**
  * Tokens of text[start, end) read off the shared wink token table instead of
  * scanning the text again. The table fixes where the whitespace-separated chunks
@@ -308,12 +363,14 @@ export function tokensFromTable(
     const from = Math.max(start, table.start[i] ?? 0);
     const to = Math.min(end, chunkEnd);
     if (!onlySpace(text, cursor, from)) return undefined;
-    const value = text.slice(from, to);
-    if (from === (table.start[i] ?? 0) && to === chunkEnd && isPlainWord(value)) {
+    const whole = from === (table.start[i] ?? 0) && to === chunkEnd;
+    const value = whole && i === j ? text.slice(from, to) : '';
+    if (whole && i === j && isPlainWord(value)) {
       tokens.push({ text: value, lower: value.toLowerCase(), start: from, end: to, word: true });
-    } else if (from === (table.start[i] ?? 0) && to === chunkEnd && isLoneMark(value)) {
+    } else if (whole && i === j && isLoneMark(value)) {
       tokens.push({ text: value, lower: value, start: from, end: to, word: false });
-    } else if (to > from) tokens.push(...tokenize(text, from, to));
+    } else if (!(whole && pushSimpleChunk(text, table, i, j, tokens)) && to > from)
+      tokens.push(...tokenize(text, from, to));
     cursor = Math.max(cursor, to);
     i = j + 1;
   }
