@@ -472,6 +472,11 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     ],
   },
   {
+    name: "SRC CUE, ''ONE WORD'': a whole one-word quotation set off by a comma",
+    text: "The harbour master shook her head and said, ''No.''",
+    expect: [{ source: 'The harbour master', cue: 'said', content: "''No.''", direct: true }],
+  },
+  {
     name: 'plural possessives are no quotation marks: the report stays indirect',
     text: "The union said the teachers' offices and the clerks' rooms would reopen.",
     expect: [
@@ -637,6 +642,10 @@ const negatives: { name: string; text: string }[] = [
   {
     name: 'an infinitive reporting verb has no subject here',
     text: 'Voters are more likely to describe the plan as fair.',
+  },
+  {
+    name: 'a one-word quotation not set off by a comma or colon is a fragment',
+    text: 'The mayor said “maybe”.',
   },
 ];
 

@@ -2137,7 +2137,13 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
       if (!(hit.lemma === 'call' && (q !== undefined || namesAs(tokens, contentStart, hi, quotes))))
         if (!showsSpeaker) continue;
     }
-    if (restWords < 2) continue;
+    // One word is a report only as a whole quotation set off by a comma or colon
+    // ("said, “No.”"); otherwise it is a fragment.
+    const setOffQuote =
+      openQuote !== undefined &&
+      [',', ':'].includes(tokens[contentStart - 1]?.text ?? '') &&
+      restWords === 1;
+    if (restWords < 2 && !setOffQuote) continue;
     let source: Span | undefined =
       sourceStart === undefined ? undefined : spanOf(tokens, sourceStart, sourceEnd);
     let pattern: PatternName = 'preposed';
