@@ -477,6 +477,13 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     expect: [{ source: 'The harbour master', cue: 'said', content: "''No.''", direct: true }],
   },
   {
+    name: 'a verb of manner of speaking after a quotation',
+    text: '“The pier is gone,” a fisherman exclaimed on Sunday.',
+    expect: [
+      { source: 'a fisherman', cue: 'exclaimed', content: '“The pier is gone,”', direct: true },
+    ],
+  },
+  {
     name: 'plural possessives are no quotation marks: the report stays indirect',
     text: "The union said the teachers' offices and the clerks' rooms would reopen.",
     expect: [
@@ -646,6 +653,10 @@ const negatives: { name: string; text: string }[] = [
   {
     name: 'a one-word quotation not set off by a comma or colon is a fragment',
     text: 'The mayor said “maybe”.',
+  },
+  {
+    name: 'a verb of manner of speaking with no quotation or clause is narration',
+    text: 'Fans screamed as the band arrived at the pier.',
   },
 ];
 

@@ -181,6 +181,20 @@ const REPORTING_VERBS: Record<string, string[]> = {
   concur: ['concurred', 'concurs', 'concurring'],
   reckon: [],
   opine: [],
+  // Manner of speaking: as cue-like as "say" when a quotation or clause goes with them.
+  exclaim: [],
+  fume: [],
+  yell: [],
+  scream: [],
+  muse: [],
+  marvel: ['marveled', 'marvelled', 'marvels', 'marveling', 'marvelling'],
+  snipe: [],
+  gush: [],
+  retort: [],
+  interject: [],
+  posit: [],
+  whisper: [],
+  mutter: [],
   fret: ['fretted', 'frets', 'fretting'],
   regret: ['regretted', 'regrets', 'regretting'],
   // Stance shown by acts (voting, backing, favouring) and reactions that news reports as
@@ -429,6 +443,20 @@ export const WEAK_CUES = new Set([
   'list',
   'order',
   'disagree',
+  // Manner of speaking: "fans screamed as the band arrived" is no report.
+  'exclaim',
+  'fume',
+  'yell',
+  'scream',
+  'muse',
+  'marvel',
+  'snipe',
+  'gush',
+  'retort',
+  'interject',
+  'posit',
+  'whisper',
+  'mutter',
 ]);
 
 /**
