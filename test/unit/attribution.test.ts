@@ -484,6 +484,18 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     ],
   },
   {
+    name: '"CONTENT," CUE SRC with a lower-case title before the name',
+    text: '“We will win the vote,” said retired surgeon Ben Lane.',
+    expect: [
+      {
+        source: 'retired surgeon Ben Lane',
+        cue: 'said',
+        content: '“We will win the vote,”',
+        direct: true,
+      },
+    ],
+  },
+  {
     name: 'plural possessives are no quotation marks: the report stays indirect',
     text: "The union said the teachers' offices and the clerks' rooms would reopen.",
     expect: [
@@ -657,6 +669,10 @@ const negatives: { name: string; text: string }[] = [
   {
     name: 'a verb of manner of speaking with no quotation or clause is narration',
     text: 'Fans screamed as the band arrived at the pier.',
+  },
+  {
+    name: 'an adjunct after an inverted cue is no lower-case title of a source',
+    text: '“We will win the vote,” said today in Ohio.',
   },
 ];
 

@@ -1563,6 +1563,22 @@ function tokenIndexAt(tokens: Token[], offset: number, from: number): number {
   return k;
 }
 
+/**
+ * Lower-case words of a title or description right before a name, up to the
+ * name's capital ("retired surgeon Ben Lane", "master of ceremonies Asa Tabor"):
+ * after a quotation, "said" inverts over them too.
+ */
+function titleBeforeName(tokens: Token[], from: number, hi: number): boolean {
+  for (let k = from; k < Math.min(hi, from + 5); k++) {
+    const t = tokens[k];
+    if (t === undefined || !t.word) return false;
+    if (isCapitalised(t)) return k > from;
+    // "said today in Ohio", "said later": an adjunct, not a title.
+    if (k === from && (ADJUNCT_OPENERS.has(t.lower) || TIME_WORDS.has(t.lower))) return false;
+  }
+  return false;
+}
+
 function isNpStartToken(t: Token | undefined): boolean {
   if (t === undefined || !t.word) return false;
   return DETERMINERS.has(t.lower) || PRONOUNS.has(t.lower) || isCapitalised(t);
@@ -1802,7 +1818,8 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
       !(tokens[hit.verb]?.lower ?? '').endsWith('ing') &&
       // ", told Reuters": "tell" takes its hearer, not an inverted subject.
       !NEVER_INVERTED.has(hit.lemma) &&
-      isNpStartToken(tokens[hit.end]) &&
+      (isNpStartToken(tokens[hit.end]) ||
+        (prevQuote !== undefined && titleBeforeName(tokens, hit.end, hi))) &&
       tokens[hit.end]?.lower !== 'that'
     ) {
       const srcEnd = npAfter(tokens, hit.end, hi);
