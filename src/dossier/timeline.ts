@@ -45,8 +45,11 @@ interface Entry {
   terms: Set<string>;
   time: TimeRef;
   predicate?: string;
-  /** Event classes the claim evokes (shoot, arrest...), as the alignment reads them. */
-  eventKinds: Set<string>;
+  /**
+   * Event classes the claim evokes (shoot, arrest...), as the alignment reads
+   * them; read only when needed, since it tokenises the claim.
+   */
+  eventKinds: () => ReadonlySet<string>;
 }
 
 function dice(a: Set<string>, b: Set<string>): number {
@@ -103,7 +106,9 @@ export function buildTimeline(docs: AnnotatedArticle[], resolution: Resolution):
           .flatMap((e) => [e, ...(related.get(e) ?? [])]),
       );
       const terms = new Set(contentTerms(claim.text));
-      const eventKinds = new Set(eventProfile({ doc, claim }).events.keys());
+      let kinds: ReadonlySet<string> | undefined;
+      const eventKinds = (): ReadonlySet<string> =>
+        (kinds ??= new Set(eventProfile({ doc, claim }).events.keys()));
       const seenKeys = new Set<string>();
       // One undated entry per claim, naming every expression that could not be dated.
       const unresolvedTexts: string[] = [];
@@ -149,7 +154,7 @@ export function buildTimeline(docs: AnnotatedArticle[], resolution: Resolution):
               ([...e.entities].some((x) => entities.has(x)) &&
                 (e.doc !== doc ||
                   e.predicate === claim.predicate ||
-                  [...e.eventKinds].some((x) => eventKinds.has(x)))),
+                  [...e.eventKinds()].some((x) => eventKinds().has(x)))),
           ),
         );
         if (same) same.push(entry);
