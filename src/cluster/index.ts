@@ -22,7 +22,7 @@
  * dev topics (eval/sections/30-ecbplus-clustering.ts).
  */
 import type { AnnotatedArticle, Story } from '../core/index.ts';
-import { stableId } from '../core/index.ts';
+import { pushTo, stableId } from '../core/index.ts';
 import {
   DEFAULT_FEATURE_PARAMS,
   featureSimilarity,
@@ -164,6 +164,62 @@ function pairScore(a: StoryFeatures, b: StoryFeatures, params: ClusterParams): n
   return (dot / (a.norm * b.norm)) * contradictions(a, b, params, false).factor;
 }
 
+interface SparseVector {
+  /** Feature ranks, ascending. */
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+/**
+ * The members' feature weights as sparse vectors over one order of their
+ * feature keys (sorted, so the order, and hence every sum, does not depend on
+ * the order of the members). A merge of two sorted arrays is several times
+ * cheaper than a map lookup per feature, and a candidate group scores all its
+ * pairs.
+ */
+function sparseVectors(features: StoryFeatures[]): SparseVector[] {
+  const keys = [...new Set(features.flatMap((f) => [...f.features.keys()]))].sort();
+  const rank = new Map(keys.map((key, i) => [key, i]));
+  return features.map((f) => {
+    const entries = [...f.features]
+      .map(([key, feature]) => [rank.get(key) ?? 0, feature.weight] as const)
+      .sort((x, y) => x[0] - y[0]);
+    return {
+      ids: Int32Array.from(entries, (e) => e[0]),
+      weights: Float64Array.from(entries, (e) => e[1]),
+    };
+  });
+}
+
+function sparseDot(a: SparseVector, b: SparseVector): number {
+  let dot = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) {
+      dot += a.weights[i++]! * b.weights[j++]!;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return dot;
+}
+
+/** `pairScore` over precomputed sparse vectors. */
+function vectorPairScore(
+  a: StoryFeatures,
+  b: StoryFeatures,
+  va: SparseVector,
+  vb: SparseVector,
+  params: ClusterParams,
+): number {
+  if (!a.norm || !b.norm) return 0;
+  const dot = sparseDot(va, vb);
+  if (dot === 0) return 0;
+  return (dot / (a.norm * b.norm)) * contradictions(a, b, params, false).factor;
+}
+
 /** The pair score and decision between two articles' features. */
 export function linkFeatures(
   a: StoryFeatures,
@@ -228,44 +284,77 @@ function averageLink(
     }
     return link;
   };
-  const sums = new Float64Array(n * n);
+  const scores = new Float64Array(n * n);
+  const vectors = sparseVectors(members.map((m) => m.features));
+  // Articles joined by a pair at or above the link threshold, transitively: an
+  // average over two clusters reaches the threshold only if one of their pairs
+  // does, so agglomeration never merges across these components and each is
+  // run on its own (same merges, in the same order, as over the whole group;
+  // the cost is cubic in the component, not in the candidate group).
+  const component = Int32Array.from(members.keys());
+  const root = (i: number): number => {
+    let at = i;
+    while (component[at] !== at) at = component[at] = component[component[at]!]!;
+    return at;
+  };
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const score = pairScore(members[i]!.features, members[j]!.features, params);
-      sums[i * n + j] = score;
-      sums[j * n + i] = score;
-    }
-  }
-  const size = new Int32Array(n).fill(1);
-  const active: number[] = members.map((_, i) => i);
-  const groups: number[][] = members.map((_, i) => [i]);
-  for (;;) {
-    let best = -1;
-    let bi = -1;
-    let bj = -1;
-    for (let x = 0; x < active.length; x++) {
-      const i = active[x]!;
-      for (let y = x + 1; y < active.length; y++) {
-        const j = active[y]!;
-        const avg = sums[i * n + j]! / (size[i]! * size[j]!);
-        if (avg > best) {
-          best = avg;
-          bi = i;
-          bj = j;
-        }
+      const score = vectorPairScore(
+        members[i]!.features,
+        members[j]!.features,
+        vectors[i]!,
+        vectors[j]!,
+        params,
+      );
+      scores[i * n + j] = score;
+      scores[j * n + i] = score;
+      if (score >= params.linkThreshold) {
+        const [a, b] = [root(i), root(j)];
+        if (a !== b) component[Math.max(a, b)] = Math.min(a, b);
       }
     }
-    if (bi < 0 || best < params.linkThreshold) break;
-    for (const k of active) {
-      if (k === bi || k === bj) continue;
-      const v = sums[bi * n + k]! + sums[bj * n + k]!;
-      sums[bi * n + k] = v;
-      sums[k * n + bi] = v;
-    }
-    size[bi] = size[bi]! + size[bj]!;
-    groups[bi]!.push(...groups[bj]!);
-    active.splice(active.indexOf(bj), 1);
   }
+  const sums = Float64Array.from(scores);
+  const size = new Int32Array(n).fill(1);
+  const groups: number[][] = members.map((_, i) => [i]);
+  const byComponent = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) pushTo(byComponent, root(i), i);
+  for (const active of byComponent.values()) {
+    for (;;) {
+      let best = -1;
+      let bi = -1;
+      let bj = -1;
+      for (let x = 0; x < active.length; x++) {
+        const i = active[x]!;
+        for (let y = x + 1; y < active.length; y++) {
+          const j = active[y]!;
+          const avg = sums[i * n + j]! / (size[i]! * size[j]!);
+          if (avg > best) {
+            best = avg;
+            bi = i;
+            bj = j;
+          }
+        }
+      }
+      if (bi < 0 || best < params.linkThreshold) break;
+      for (const k of active) {
+        if (k === bi || k === bj) continue;
+        const v = sums[bi * n + k]! + sums[bj * n + k]!;
+        sums[bi * n + k] = v;
+        sums[k * n + bi] = v;
+      }
+      size[bi] = size[bi]! + size[bj]!;
+      groups[bi]!.push(...groups[bj]!);
+      active.splice(active.indexOf(bj), 1);
+    }
+  }
+  const active = [...byComponent.values()].flat().sort((x, y) => x - y);
+  /** Sum of the pair scores between two clusters (across components `sums` is not kept up to date). */
+  const between = (k: number, l: number): number => {
+    let total = 0;
+    for (const a of groups[k]!) for (const b of groups[l]!) total += scores[a * n + b]!;
+    return total;
+  };
   // Attachment of small leftovers, all decided against the same state so
   // that the outcome does not depend on the order they are looked at.
   const small = active.filter((k) => size[k]! <= 2);
@@ -275,7 +364,7 @@ function averageLink(
     let best = -1;
     let bestK = -1;
     for (const l of large) {
-      const avg = sums[k * n + l]! / (size[k]! * size[l]!);
+      const avg = between(k, l) / (size[k]! * size[l]!);
       if (avg > best) {
         best = avg;
         bestK = l;
