@@ -25,7 +25,10 @@ function cell(text: string | undefined): string {
 
 export function renderMarkdown(report: Report): string {
   const out: string[] = [];
-  const articleCount = report.stories.reduce((n, s) => n + s.articles.length, 0);
+  const articleCount = report.stories.reduce(
+    (n, s) => n + s.articles.filter((a) => !a.replacedBy).length,
+    0,
+  );
   out.push('# crosscheck report', '');
   out.push(
     `${plural(report.stories.length, 'story', 'stories')} from ${plural(articleCount, 'article')}. ` +
@@ -60,7 +63,7 @@ function renderStory(story: Dossier, number: number): string[] {
   );
   for (const a of story.articles) {
     out.push(
-      `| ${label(a.id)} | ${cell(a.title)} | ${cell(a.outlet)} | ${cell(a.published)} | ${cell(a.byline)} | ${a.language} | ${cell(a.source)} |`,
+      `| ${label(a.id)} | ${cell(a.title)}${a.replacedBy ? ` (earlier version, replaced by ${label(a.replacedBy)})` : ''} | ${cell(a.outlet)} | ${cell(a.published)} | ${cell(a.byline)} | ${a.language} | ${cell(a.source)} |`,
     );
   }
   out.push('');

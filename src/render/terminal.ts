@@ -69,7 +69,10 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
     options.color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text;
   const perKind = options.perKind ?? 8;
   const out: string[] = [];
-  const articleCount = report.stories.reduce((n, s) => n + s.articles.length, 0);
+  const articleCount = report.stories.reduce(
+    (n, s) => n + s.articles.filter((a) => !a.replacedBy).length,
+    0,
+  );
   const rejected = report.diagnostics.filter((d) => d.severity === 'error').length;
   out.push(
     `${paint('bold', 'crosscheck')}: ${plural(report.stories.length, 'story', 'stories')} from ${plural(articleCount, 'article')}` +
@@ -99,7 +102,7 @@ function renderStory(
       .filter((x): x is string => Boolean(x))
       .map(clean);
     out.push(
-      `  ${paint('bold', `[${label(a.id)}]`)} ${clean(oneLine(a.title, 90))} ${paint('dim', `(${facts.join(', ')})`)}`,
+      `  ${paint('bold', `[${label(a.id)}]`)} ${clean(oneLine(a.title, 90))} ${paint('dim', `(${facts.join(', ')})`)}${a.replacedBy ? paint('dim', ` earlier version, replaced by [${label(a.replacedBy)}]`) : ''}`,
     );
     out.push(`      ${paint('dim', clean(a.source))}`);
     for (const b of a.apart)

@@ -121,3 +121,16 @@ test('useColor: TTY only, NO_COLOR honoured, FORCE_COLOR and TERM=dumb respected
     assert.equal(useColor({ isTTY }, env), expected, JSON.stringify({ isTTY, env }));
   }
 });
+
+void test('an earlier version of a revised article is labelled as such and not counted as an article', () => {
+  const report = fixtureReport();
+  const story = report.stories[0]!;
+  const current = story.articles[1]!;
+  story.articles.push({ ...current, id: 'a2-old', replacedBy: current.id });
+  const markdown = renderMarkdown(report);
+  assert.match(markdown, /\(earlier version, replaced by B\)/);
+  assert.doesNotMatch(markdown, /3 articles/);
+  const terminal = renderTerminal(report, { color: false });
+  assert.match(terminal, /earlier version, replaced by \[B\]/);
+  assert.doesNotMatch(terminal, /3 articles/);
+});

@@ -114,8 +114,8 @@ function StoryView(props: { story: Dossier }): JSX.Element {
     <article class="story" aria-labelledby="story-title">
       <h2 id="story-title">{story.title || 'Untitled story'}</h2>
       <p class="story-meta">
-        {story.articles.length} articles · {story.findings.length} findings ·{' '}
-        {story.entities.length} entities
+        {story.articles.filter((a) => !a.replacedBy).length} articles · {story.findings.length}{' '}
+        findings · {story.entities.length} entities
       </p>
       <div class="story-grid">
         <FindingsList
@@ -356,7 +356,10 @@ function ArticlePane(props: {
       aria-label={`Article: ${article.outlet ?? article.title}`}
     >
       <header>
-        <p class="outlet">{article.outlet || 'Unknown outlet'}</p>
+        <p class="outlet">
+          {article.outlet || 'Unknown outlet'}
+          {article.replacedBy ? ' · earlier version, since revised' : ''}
+        </p>
         <h4 class="title">{article.title}</h4>
         <p class="meta">
           {article.published ? (
