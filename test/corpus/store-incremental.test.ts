@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { postgresAnswers, TEST_DATABASE_URL } from '../postgres-server.ts';
 import { TEST_TOPICS } from '../../eval/ecbplus.ts';
 // A fixed shuffle (mulberry32) so a failure can be replayed.
 import { ecbPlusArticles, shuffled } from '../../eval/ecbplus-sample.ts';
@@ -38,19 +39,7 @@ function firstDifference(a: unknown, b: unknown, path = '$'): string | undefined
   return undefined;
 }
 
-const url = process.env.CROSSCHECK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function serverAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const url = TEST_DATABASE_URL;
 
 test('ECB+ test topics added one by one in shuffled order give the batch stories and dossiers', async () => {
   const articles = ecbPlusArticles({ topics: TEST_TOPICS });
@@ -64,7 +53,7 @@ test('ECB+ test topics added one by one in shuffled order give the batch stories
     batchStories.map((s) => [s.id, JSON.parse(JSON.stringify(buildDossier(s))) as unknown]),
   );
 
-  const usePostgres = await serverAnswers();
+  const usePostgres = await postgresAnswers();
   const schema = `crosscheck_incr_${process.pid}`;
   const scratch = mkdtempSync(join(tmpdir(), 'crosscheck-incr-'));
   const store = await openStore(

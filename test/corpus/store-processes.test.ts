@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { postgresAnswers, TEST_DATABASE_URL } from '../postgres-server.ts';
 import { openPglite, type Db } from '../../src/store/db.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/crosscheck.js');
@@ -139,19 +140,8 @@ test('add killed at several points: each article fully stored or absent, and a r
   }
 });
 
-const url = process.env.CROSSCHECK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-async function serverAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-const postgres = await serverAnswers();
+const url = TEST_DATABASE_URL;
+const postgres = await postgresAnswers();
 if (!postgres) console.log(`# PostgreSQL process tests skipped: no server answers at ${url}`);
 
 async function dropSchemas(...schemas: string[]): Promise<void> {

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { postgresAnswers, TEST_DATABASE_URL } from '../postgres-server.ts';
 import { openPglite, openPostgres } from '../../src/store/db.ts';
 import { openStore, StoreError } from '../../src/store/index.ts';
 import { runStoreConformance } from './store.cases.ts';
@@ -39,22 +40,9 @@ runStoreConformance({
   concurrentWriters: false,
 });
 
-const url = process.env.CROSSCHECK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const url = TEST_DATABASE_URL;
 
-async function serverAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-if (await serverAnswers()) {
+if (await postgresAnswers()) {
   const schema = `crosscheck_test_${process.pid}_${Date.now().toString(36)}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: url });
