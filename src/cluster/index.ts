@@ -160,6 +160,11 @@ function pairScore(a: StoryFeatures, b: StoryFeatures, params: ClusterParams): n
     const g = large.features.get(key);
     if (g) dot += f.weight * g.weight;
   }
+  return scoreFromDot(a, b, dot, params);
+}
+
+/** Cosine of two articles' features from their dot product, times the contradiction factor. */
+function scoreFromDot(a: StoryFeatures, b: StoryFeatures, dot: number, params: ClusterParams) {
   if (dot === 0) return 0;
   return (dot / (a.norm * b.norm)) * contradictions(a, b, params, false).factor;
 }
@@ -215,9 +220,7 @@ function vectorPairScore(
   params: ClusterParams,
 ): number {
   if (!a.norm || !b.norm) return 0;
-  const dot = sparseDot(va, vb);
-  if (dot === 0) return 0;
-  return (dot / (a.norm * b.norm)) * contradictions(a, b, params, false).factor;
+  return scoreFromDot(a, b, sparseDot(va, vb), params);
 }
 
 /** The pair score and decision between two articles' features. */
