@@ -507,6 +507,19 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
       },
     ],
   },
+  {
+    name: 'a participle after "and" shares the subject of the participle before it',
+    text: 'The mayor spoke for an hour, praising the volunteers and calling for a new sea wall.',
+    expect: [
+      { source: 'The mayor', cue: 'praising', content: 'the volunteers', direct: false },
+      { source: 'The mayor', cue: 'calling for', content: 'a new sea wall', direct: false },
+    ],
+  },
+  {
+    name: 'a coordinated participle with nothing reported after it is no attribution',
+    text: 'The children ran along the pier, laughing and shouting.',
+    expect: [],
+  },
 ];
 
 for (const c of patterns) {

@@ -1463,7 +1463,8 @@ export function findCues(
         prev !== undefined &&
         prev.word &&
         !AUXILIARIES.has(prev.lower) &&
-        !isFn(prev, GERUND_OPENERS)
+        !isFn(prev, GERUND_OPENERS) &&
+        !coordinatedParticiple(tokens, i)
       ) {
         // "the men saying": accept when the phrase before follows a perception verb.
         let j = i - 1;
@@ -1527,6 +1528,15 @@ export function findCues(
     hits.push({ verb: i, groupStart, end, lemma });
   }
   return hits;
+}
+
+/**
+ * "..., criticizing the plan and calling for a vote": a participle coordinated with an
+ * earlier participle or verb of the same clause shares its subject.
+ */
+function coordinatedParticiple(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return prev !== undefined && (prev.lower === 'and' || prev.lower === 'or');
 }
 
 /** Span of a quotation that opens at token index `k` (content after a cue), if any. */
