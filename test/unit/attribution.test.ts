@@ -520,6 +520,23 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     text: 'The children ran along the pier, laughing and shouting.',
     expect: [],
   },
+  {
+    name: 'a bare speech tag after a quotation that ends its own sentence takes the quotation',
+    text: '“Who will pay for the new pier?” Ana Lee asked on Monday.',
+    expect: [
+      {
+        source: 'Ana Lee',
+        cue: 'asked',
+        content: '“Who will pay for the new pier?”',
+        direct: true,
+      },
+    ],
+  },
+  {
+    name: 'a sentence with its own clause after a quotation keeps its own content',
+    text: '“Who will pay for the new pier?” The mayor said the council would.',
+    expect: [{ source: 'The mayor', cue: 'said', content: 'the council would', direct: false }],
+  },
 ];
 
 for (const c of patterns) {

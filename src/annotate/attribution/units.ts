@@ -10,6 +10,7 @@ import { paragraphSpans } from '../quotes.ts';
 import type { TokenTable } from '../nlp.ts';
 import { tokenAt } from '../nlp.ts';
 import { MONTH_ABBREVIATIONS } from '../../core/words.ts';
+import { CUE_FORMS, PRONOUNS } from './lexicon.ts';
 
 export interface Token {
   text: string;
@@ -356,6 +357,37 @@ export function tokensFromTable(
   return tokens;
 }
 
+/** Whether a top-level quotation (from index `q` on) ends at `end`, bar trailing spaces. */
+function endsWithQuote(text: string, end: number, sorted: QuoteSpan[], q: number): boolean {
+  let e = end;
+  while (e > 0 && /\s/u.test(text[e - 1] ?? '')) e--;
+  for (let k = q; k < sorted.length && (sorted[k]?.span[0] ?? 0) < e; k++)
+    if (sorted[k]?.span[1] === e) return true;
+  return false;
+}
+
+/** Words that open a clause after a cue ("said he would", "said that"): not a short tag. */
+const CLAUSE_WORDS = new Set([...PRONOUNS, 'that', 'this', 'the', 'a', 'an', 'it', 'there']);
+
+/**
+ * Whether a sentence is only a speech tag ("Lee said.", "Mr. Roe asked.", "Lee said
+ * Tuesday."): at most eight words, a reporting verb, and at most two words after it
+ * that do not open a clause. Such a tag after a quotation that closed the sentence
+ * before ("…?” Lee said.") belongs to that quotation.
+ */
+function isSpeechTag(sentenceText: string): boolean {
+  const words = sentenceText.match(/[\p{L}\p{N}’']+/gu) ?? [];
+  if (words.length < 2 || words.length > 8) return false;
+  if (!/^\p{Lu}/u.test(sentenceText.trimStart())) return false;
+  if (/["“”«»]|''|``/u.test(sentenceText)) return false;
+  for (let k = 1; k < words.length; k++) {
+    if (CUE_FORMS.get((words[k] as string).toLowerCase()) === undefined) continue;
+    const after = words.slice(k + 1).map((w) => w.toLowerCase());
+    return after.length <= 2 && !after.some((w) => CLAUSE_WORDS.has(w));
+  }
+  return false;
+}
+
 /**
  * Sentences grouped into units so that no quotation is cut in two; each unit
  * tokenised, from the shared token table when there is one.
@@ -394,6 +426,14 @@ export function buildUnits(
           break;
         }
       }
+      // "…?” Lee said.": a quotation closes the unit and a bare speech tag follows.
+      if (
+        !crossing &&
+        sorted[q] !== undefined &&
+        endsWithQuote(text, uEnd, sorted, q) &&
+        isSpeechTag(text.slice(sentence.span[0], sentence.span[1]))
+      )
+        crossing = true;
       if (crossing) {
         current.span = [uStart, sentence.span[1]];
         current.sentences.push(sentence.index);
