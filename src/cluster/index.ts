@@ -151,6 +151,31 @@ function contradictions(
   return { factor, differed };
 }
 
+/** Whether `b` states any of the year or day keys `keys` (a feature of `a`). */
+function sharesAny(keys: string[], b: StoryFeatures): boolean {
+  for (const key of keys) if (b.features.has(key)) return true;
+  return false;
+}
+
+/**
+ * `contradictions(a, b, params, false).factor` without building the
+ * explanation: it runs for every pair of a candidate group on every add.
+ */
+function contradictionFactor(a: StoryFeatures, b: StoryFeatures, params: ClusterParams): number {
+  const fa = factsOf(a);
+  const fb = factsOf(b);
+  let factor = 1;
+  if (params.yearMismatch !== 1 && fa.years.length > 0 && fb.years.length > 0)
+    if (!sharesAny(fa.years, b)) factor *= params.yearMismatch;
+  if (params.dayMismatch !== 1 && fa.days.length > 0 && fb.days.length > 0)
+    if (!sharesAny(fa.days, b)) factor *= params.dayMismatch;
+  const pa = fa.protagonist;
+  const pb = fb.protagonist;
+  if (params.protagonistMismatch !== 1 && pa && pb)
+    if (!b.features.has(pa.key) && !a.features.has(pb.key)) factor *= params.protagonistMismatch;
+  return factor;
+}
+
 /** The pair score alone (cosine times contradiction factors), without evidence. */
 function pairScore(a: StoryFeatures, b: StoryFeatures, params: ClusterParams): number {
   if (!a.norm || !b.norm) return 0;
@@ -166,7 +191,7 @@ function pairScore(a: StoryFeatures, b: StoryFeatures, params: ClusterParams): n
 /** Cosine of two articles' features from their dot product, times the contradiction factor. */
 function scoreFromDot(a: StoryFeatures, b: StoryFeatures, dot: number, params: ClusterParams) {
   if (dot === 0) return 0;
-  return (dot / (a.norm * b.norm)) * contradictions(a, b, params, false).factor;
+  return (dot / (a.norm * b.norm)) * contradictionFactor(a, b, params);
 }
 
 interface SparseVector {
@@ -194,33 +219,6 @@ function sparseVectors(features: StoryFeatures[]): SparseVector[] {
       weights: Float64Array.from(entries, (e) => e[1]),
     };
   });
-}
-
-function sparseDot(a: SparseVector, b: SparseVector): number {
-  let dot = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i]!;
-    const y = b.ids[j]!;
-    if (x === y) {
-      dot += a.weights[i++]! * b.weights[j++]!;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return dot;
-}
-
-/** `pairScore` over precomputed sparse vectors. */
-function vectorPairScore(
-  a: StoryFeatures,
-  b: StoryFeatures,
-  va: SparseVector,
-  vb: SparseVector,
-  params: ClusterParams,
-): number {
-  if (!a.norm || !b.norm) return 0;
-  return scoreFromDot(a, b, sparseDot(va, vb), params);
 }
 
 /** The pair score and decision between two articles' features. */
@@ -275,7 +273,12 @@ interface Member {
 function averageLink(
   members: Member[],
   params: ClusterParams,
-): { clusters: number[][]; links: (i: number, j: number) => StoryLink } {
+): {
+  clusters: number[][];
+  links: (i: number, j: number) => StoryLink;
+  /** Pair scores, row-major n × n. */
+  scores: Float64Array;
+} {
   const n = members.length;
   const linkCache = new Map<number, StoryLink>();
   const links = (i: number, j: number): StoryLink => {
@@ -300,15 +303,25 @@ function averageLink(
     while (component[at] !== at) at = component[at] = component[component[at]!]!;
     return at;
   };
+  // Pair dots by scatter and gather: member i's weights are spread over a
+  // dense array indexed by feature rank, and each later member reads its own
+  // features from it. The products are added in ascending rank, as a merge of
+  // the two sorted vectors would add them (the zeros in between change no
+  // sum), at a third of the merge's cost.
+  let dimensions = 0;
+  for (const v of vectors)
+    if (v.ids.length > 0) dimensions = Math.max(dimensions, v.ids.at(-1)! + 1);
+  const dense = new Float64Array(dimensions);
   for (let i = 0; i < n; i++) {
+    const vi = vectors[i]!;
+    for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = vi.weights[x]!;
+    const fi = members[i]!.features;
     for (let j = i + 1; j < n; j++) {
-      const score = vectorPairScore(
-        members[i]!.features,
-        members[j]!.features,
-        vectors[i]!,
-        vectors[j]!,
-        params,
-      );
+      const vj = vectors[j]!;
+      const fj = members[j]!.features;
+      let dot = 0;
+      for (let y = 0; y < vj.ids.length; y++) dot += dense[vj.ids[y]!]! * vj.weights[y]!;
+      const score = fi.norm && fj.norm ? scoreFromDot(fi, fj, dot, params) : 0;
       scores[i * n + j] = score;
       scores[j * n + i] = score;
       if (score >= params.linkThreshold) {
@@ -316,41 +329,15 @@ function averageLink(
         if (a !== b) component[Math.max(a, b)] = Math.min(a, b);
       }
     }
+    for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = 0;
   }
+
   const sums = Float64Array.from(scores);
   const size = new Int32Array(n).fill(1);
   const groups: number[][] = members.map((_, i) => [i]);
   const byComponent = new Map<number, number[]>();
   for (let i = 0; i < n; i++) pushTo(byComponent, root(i), i);
-  for (const active of byComponent.values()) {
-    for (;;) {
-      let best = -1;
-      let bi = -1;
-      let bj = -1;
-      for (let x = 0; x < active.length; x++) {
-        const i = active[x]!;
-        for (let y = x + 1; y < active.length; y++) {
-          const j = active[y]!;
-          const avg = sums[i * n + j]! / (size[i]! * size[j]!);
-          if (avg > best) {
-            best = avg;
-            bi = i;
-            bj = j;
-          }
-        }
-      }
-      if (bi < 0 || best < params.linkThreshold) break;
-      for (const k of active) {
-        if (k === bi || k === bj) continue;
-        const v = sums[bi * n + k]! + sums[bj * n + k]!;
-        sums[bi * n + k] = v;
-        sums[k * n + bi] = v;
-      }
-      size[bi] = size[bi]! + size[bj]!;
-      groups[bi]!.push(...groups[bj]!);
-      active.splice(active.indexOf(bj), 1);
-    }
-  }
+  for (const active of byComponent.values()) agglomerate(active, sums, size, groups, n, params);
   const active = [...byComponent.values()].flat().sort((x, y) => x - y);
   /** Sum of the pair scores between two clusters (across components `sums` is not kept up to date). */
   const between = (k: number, l: number): number => {
@@ -380,7 +367,84 @@ function averageLink(
   const clusters = active
     .filter((k) => !target.has(k))
     .map((k) => final.get(k)!.sort((x, y) => x - y));
-  return { clusters, links };
+  return { clusters, links, scores };
+}
+
+/**
+ * Average-link merges inside one link component, in place. Each step merges
+ * the pair with the highest average score, the first such pair in (i, j)
+ * index order, until no average reaches the link threshold. Every active
+ * cluster keeps its best partner among the higher-indexed ones, so a step
+ * reads one value per cluster and a merge re-scans only the rows whose best
+ * partner changed: about quadratic in the component, where re-scanning every
+ * pair at each step is cubic (a season of political news forms components of
+ * hundreds of articles). The merges are the same as the plain scan's, since
+ * both take the first maximum of the same averages.
+ */
+function agglomerate(
+  active: number[],
+  sums: Float64Array,
+  size: Int32Array,
+  groups: number[][],
+  n: number,
+  params: ClusterParams,
+): void {
+  const average = (i: number, j: number) => sums[i * n + j]! / (size[i]! * size[j]!);
+  // Best partner of each active cluster among the active ones after it.
+  const bestValue = new Float64Array(n).fill(-1);
+  const bestPartner = new Int32Array(n).fill(-1);
+  const rescan = (x: number): void => {
+    const i = active[x]!;
+    let value = -1;
+    let partner = -1;
+    for (let y = x + 1; y < active.length; y++) {
+      const avg = average(i, active[y]!);
+      if (avg > value) {
+        value = avg;
+        partner = active[y]!;
+      }
+    }
+    bestValue[i] = value;
+    bestPartner[i] = partner;
+  };
+  for (let x = 0; x < active.length; x++) rescan(x);
+  for (;;) {
+    let best = -1;
+    let bi = -1;
+    for (const i of active) {
+      if (bestValue[i]! > best) {
+        best = bestValue[i]!;
+        bi = i;
+      }
+    }
+    if (bi < 0 || best < params.linkThreshold) return;
+    const bj = bestPartner[bi]!;
+    for (const k of active) {
+      if (k === bi || k === bj) continue;
+      const v = sums[bi * n + k]! + sums[bj * n + k]!;
+      sums[bi * n + k] = v;
+      sums[k * n + bi] = v;
+    }
+    size[bi] = size[bi]! + size[bj]!;
+    groups[bi]!.push(...groups[bj]!);
+    active.splice(active.indexOf(bj), 1);
+    // Rows before bi see a changed average with bi and lose bj; rows between
+    // bi and bj lose bj; bi's own row changed throughout.
+    for (let x = 0; x < active.length; x++) {
+      const k = active[x]!;
+      if (k === bi) rescan(x);
+      else if (k < bi) {
+        if (bestPartner[k] === bi || bestPartner[k] === bj) rescan(x);
+        else {
+          const avg = average(k, bi);
+          if (avg > bestValue[k]! || (avg === bestValue[k]! && bi < bestPartner[k]!)) {
+            bestValue[k] = avg;
+            bestPartner[k] = bi;
+          }
+        }
+      } else if (k < bj && bestPartner[k] === bj) rescan(x);
+    }
+  }
 }
 
 /**
@@ -432,8 +496,12 @@ export class StoryIndex {
     return root;
   }
 
-  /** Adds an article (an id already present is ignored). */
-  add(doc: AnnotatedArticle): void {
+  /**
+   * Adds an article (an id already present is ignored). `features`, when
+   * given, must be `storyFeatures(doc, this.params)`: callers that keep them
+   * (the store) save recomputing them.
+   */
+  add(doc: AnnotatedArticle, features?: StoryFeatures): void {
     const id = doc.article.id;
     const member = this.members.get(id);
     if (member) {
@@ -443,7 +511,7 @@ export class StoryIndex {
       );
       if (!seen) this.copies.set(id, [...list, doc]);
     } else {
-      const mine = storyFeatures(doc, this.params);
+      const mine = features ?? storyFeatures(doc, this.params);
       const candidates = new Set<string>();
       for (const key of mine.signature) {
         for (const other of this.bySignature.get(key) ?? []) candidates.add(other);
@@ -482,34 +550,7 @@ export class StoryIndex {
 
   private groupStories(ids: string[]): Story[] {
     const members = [...ids].sort().map((m) => this.members.get(m)!);
-    const { clusters, links } = averageLink(members, this.params);
-    return clusters.map((cluster, ci) => {
-      const articles = cluster
-        .flatMap((i) => [members[i]!.doc, ...(this.copies.get(members[i]!.doc.article.id) ?? [])])
-        .sort(articleOrder);
-      const evidence = storyEvidence(members, cluster, links);
-      for (const i of cluster) {
-        const docs = [members[i]!.doc, ...(this.copies.get(members[i]!.doc.article.id) ?? [])].sort(
-          articleOrder,
-        );
-        if (docs.length > 1)
-          evidence.push(`identical text: ${docs.map((d) => `"${d.article.source}"`).join(', ')}`);
-      }
-      for (let cj = 0; cj < clusters.length; cj++) {
-        if (cj === ci) continue;
-        evidence.push(apartEvidence(members, cluster, clusters[cj]!, links));
-      }
-      return {
-        id: stableId(
-          articles
-            .map((d) => d.article.id)
-            .sort()
-            .join(' '),
-        ),
-        articles,
-        evidence,
-      };
-    });
+    return storiesOfGroup(members, (id) => this.copies.get(id) ?? [], this.params);
   }
 
   /** The stories of every article added so far, largest first, then by id. */
@@ -528,6 +569,57 @@ export class StoryIndex {
   }
 }
 
+/**
+ * The stories of one candidate group: average-link clusters with their
+ * evidence. `copiesOf` gives the further articles with a member's text.
+ */
+function storiesOfGroup(
+  members: Member[],
+  copiesOf: (id: string) => AnnotatedArticle[],
+  params: ClusterParams,
+): Story[] {
+  const { clusters, links, scores } = averageLink(members, params);
+  const n = members.length;
+  return clusters.map((cluster, ci) => {
+    const docsOf = (i: number) =>
+      [members[i]!.doc, ...copiesOf(members[i]!.doc.article.id)].sort(articleOrder);
+    const articles = cluster.flatMap(docsOf).sort(articleOrder);
+    const evidence = storyEvidence(members, cluster, links, scores);
+    for (const i of cluster) {
+      const docs = docsOf(i);
+      if (docs.length > 1)
+        evidence.push(`identical text: ${docs.map((d) => `"${d.article.source}"`).join(', ')}`);
+    }
+    evidence.push(...apartEvidence(members, clusters, ci, scores, n, params));
+    return {
+      id: stableId(
+        articles
+          .map((d) => d.article.id)
+          .sort()
+          .join(' '),
+      ),
+      articles,
+      evidence,
+    };
+  });
+}
+
+/**
+ * The stories of articles known to form one candidate group (the store keeps
+ * each article's group, see src/store/placement.ts), with their story features
+ * already computed: the candidate step is skipped, and the result equals
+ * `clusterStories` of the same articles.
+ */
+export function clusterGroup(
+  members: { doc: AnnotatedArticle; features: StoryFeatures }[],
+  params: ClusterParams = DEFAULT_CLUSTER_PARAMS,
+): Story[] {
+  const sorted = [...members].sort((x, y) =>
+    x.doc.article.id < y.doc.article.id ? -1 : x.doc.article.id > y.doc.article.id ? 1 : 0,
+  );
+  return storiesOfGroup(sorted, () => [], params);
+}
+
 function titleOf(m: Member): string {
   return m.doc.article.title || m.doc.article.source;
 }
@@ -537,13 +629,17 @@ function storyEvidence(
   members: Member[],
   cluster: number[],
   links: (i: number, j: number) => StoryLink,
+  scores: Float64Array,
 ): string[] {
+  const n = members.length;
   if (cluster.length === 1) return ['no other text shares enough of its story features'];
   const pairs: [number, number][] = [];
   for (let x = 0; x < cluster.length; x++) {
     for (let y = x + 1; y < cluster.length; y++) pairs.push([cluster[x]!, cluster[y]!]);
   }
-  pairs.sort(([a, b], [c, d]) => links(c, d).score - links(a, b).score || a - c || b - d);
+  // Ordered by the pair scores already computed; the full link (with its
+  // shared features, costly to list) is built only for the tree's edges.
+  pairs.sort(([a, b], [c, d]) => scores[c * n + d]! - scores[a * n + b]! || a - c || b - d);
   const parent = new Map(cluster.map((i) => [i, i]));
   const find = (i: number): number => {
     let r = i;
@@ -564,26 +660,44 @@ function storyEvidence(
   return lines;
 }
 
-/** Why a story was kept apart from a similar one (same candidate group). */
+/** How many of the closest other stories of the group a story's evidence names. */
+const APART_SHOWN = 3;
+
+/**
+ * Why a story was kept apart from the most similar other stories of its
+ * candidate group (average pair score below the link threshold, and which
+ * stated facts differed). Only the closest few are named: a large group (a
+ * season of political news) holds a hundred stories, and listing every one
+ * would cost a pass over all their pairs for a line nobody reads.
+ */
 function apartEvidence(
   members: Member[],
-  mine: number[],
-  theirs: number[],
-  links: (i: number, j: number) => StoryLink,
-): string {
-  let sum = 0;
-  const differed = new Set<string>();
-  for (const i of mine) {
-    for (const j of theirs) {
-      const link = links(i, j);
-      sum += link.score;
-      for (const d of link.differed) differed.add(d);
-    }
+  clusters: number[][],
+  ci: number,
+  scores: Float64Array,
+  n: number,
+  params: ClusterParams,
+): string[] {
+  const mine = clusters[ci]!;
+  const averages: { cj: number; avg: number }[] = [];
+  for (let cj = 0; cj < clusters.length; cj++) {
+    if (cj === ci) continue;
+    let sum = 0;
+    for (const i of mine) for (const j of clusters[cj]!) sum += scores[i * n + j]!;
+    averages.push({ cj, avg: sum / (mine.length * clusters[cj]!.length) });
   }
-  const avg = sum / (mine.length * theirs.length);
-  const other = titleOf(members[theirs[0]!]!);
-  const why = differed.size ? `; differed ${[...differed].slice(0, 3).join(', ')}` : '';
-  return `kept apart from the story of "${other}": average score ${avg.toFixed(2)} below the link threshold${why}`;
+  averages.sort((x, y) => y.avg - x.avg || x.cj - y.cj);
+  return averages.slice(0, APART_SHOWN).map(({ cj, avg }) => {
+    const differed = new Set<string>();
+    for (const i of mine)
+      for (const j of clusters[cj]!)
+        for (const d of contradictions(members[i]!.features, members[j]!.features, params, true)
+          .differed)
+          differed.add(d);
+    const other = titleOf(members[clusters[cj]![0]!]!);
+    const why = differed.size ? `; differed ${[...differed].slice(0, 3).join(', ')}` : '';
+    return `kept apart from the story of "${other}": average score ${avg.toFixed(2)} below the link threshold${why}`;
+  });
 }
 
 /** Groups articles into stories; the same set gives the same stories in any order. */
