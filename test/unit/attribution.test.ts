@@ -537,6 +537,25 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     text: '“Who will pay for the new pier?” The mayor said the council would.',
     expect: [{ source: 'The mayor', cue: 'said', content: 'the council would', direct: false }],
   },
+  {
+    name: 'after a preposed adjunct, "urged X to Y" reports "X to Y", not the adjunct',
+    text: 'On Monday, the harbour board urged residents to stay indoors.',
+    expect: [
+      {
+        source: 'the harbour board',
+        cue: 'urged',
+        content: 'residents to stay indoors',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: '"CONTENT," SRC urged (adjunct): with no infinitive the quotation stays the content',
+    text: '“Stay indoors,” the harbour board urged on Monday.',
+    expect: [
+      { source: 'the harbour board', cue: 'urged', content: '“Stay indoors,”', direct: true },
+    ],
+  },
 ];
 
 for (const c of patterns) {

@@ -2097,6 +2097,12 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
       objectThenInfinitive(tokens, hit.lemma, contentStart, hi) ||
       documentShows(tokens, hit.lemma, sourceStart, sourceEnd);
 
+    // "urged the council to act", "asked voters to wait": after a recipient, "to" opens
+    // the content, not a tail.
+    const infinitiveAfterRecipient =
+      afterRecipient > hit.end &&
+      INFINITIVE_CUES.has(hit.lemma) &&
+      tokens[afterRecipient]?.lower === 'to';
     // 4. postposed: CONTENT, SRC CUE (adjuncts).
     const restWords = wordCount(tokens, contentStart, contentEndRaw);
     const srcPrev = sourceStart === undefined ? undefined : tokens[sourceStart - 1];
@@ -2112,6 +2118,7 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
         (srcPrevQuote !== undefined && sourceEnd - sourceStart <= 8) ||
         // "Asked about X, Lee said, “...”": a comma or colon opening a quotation is not a tail.
         (startsTail(tokens, skipAdjuncts(tokens, afterRecipient, hi), hi) &&
+          !infinitiveAfterRecipient &&
           !(openQuote !== undefined && srcPrevQuote === undefined && restWords > 0)))
     ) {
       let cEnd = srcPrevQuote !== undefined ? sourceStart : sourceStart - 1;
@@ -2237,7 +2244,12 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
         break;
       }
     }
-    let content: Span = spanOf(tokens, contentStart, contentEnd);
+    // The person urged or asked is part of what is asked of them ("urged the council to act").
+    let content: Span = spanOf(
+      tokens,
+      infinitiveAfterRecipient && intermediary === undefined ? hit.end : contentStart,
+      contentEnd,
+    );
     if (openQuote !== undefined && openQuote.span[1] >= (tokens[contentEnd - 1]?.end ?? 0) - 1)
       content = [openQuote.span[0], Math.max(openQuote.span[1], content[1])];
     if (
