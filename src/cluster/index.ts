@@ -195,30 +195,81 @@ function scoreFromDot(a: StoryFeatures, b: StoryFeatures, dot: number, params: C
 }
 
 interface SparseVector {
-  /** Feature ranks, ascending. */
+  /** Interned feature keys, in ascending order of the key strings. */
   ids: Int32Array;
   weights: Float64Array;
 }
 
 /**
- * The members' feature weights as sparse vectors over one order of their
- * feature keys (sorted, so the order, and hence every sum, does not depend on
- * the order of the members). A merge of two sorted arrays is several times
- * cheaper than a map lookup per feature, and a candidate group scores all its
- * pairs.
+ * Feature keys as small integers, for the dense scatter array; shared by every
+ * group. It grows with the vocabulary of names and rare terms seen by the
+ * process (tens of thousands of keys for two thousand articles).
  */
-function sparseVectors(features: StoryFeatures[]): SparseVector[] {
-  const keys = [...new Set(features.flatMap((f) => [...f.features.keys()]))].sort();
-  const rank = new Map(keys.map((key, i) => [key, i]));
-  return features.map((f) => {
-    const entries = [...f.features]
-      .map(([key, feature]) => [rank.get(key) ?? 0, feature.weight] as const)
-      .sort((x, y) => x[0] - y[0]);
-    return {
-      ids: Int32Array.from(entries, (e) => e[0]),
-      weights: Float64Array.from(entries, (e) => e[1]),
-    };
-  });
+const internedKeys = new Map<string, number>();
+
+const vectorCache = new WeakMap<StoryFeatures, SparseVector>();
+
+/**
+ * An article's feature weights as a sparse vector, in ascending key order, so
+ * that a pair's products are always added in the same order whatever the
+ * other members of the group (every sum, hence every score, depends on the
+ * pair alone). Read once per article.
+ */
+function sparseVector(f: StoryFeatures): SparseVector {
+  let vector = vectorCache.get(f);
+  if (vector) return vector;
+  const keys = [...f.features.keys()].sort();
+  vector = {
+    ids: Int32Array.from(keys, (key) => {
+      let id = internedKeys.get(key);
+      if (id === undefined) internedKeys.set(key, (id = internedKeys.size));
+      return id;
+    }),
+    weights: Float64Array.from(keys, (key) => f.features.get(key)!.weight),
+  };
+  vectorCache.set(f, vector);
+  return vector;
+}
+
+/**
+ * Pair scores kept between calls by a caller that re-clusters the same
+ * articles many times (the store re-clusters a candidate group on every add
+ * that joins it, and only the new article's pairs are new). Keyed by the
+ * story-features objects, so the caller must pass the same object for the same
+ * article; entries are dropped all at once past `limit`.
+ */
+export class PairScoreCache {
+  private rows = new WeakMap<StoryFeatures, Map<StoryFeatures, number>>();
+  private entries = 0;
+  constructor(private readonly limit = 4_000_000) {}
+  get(a: StoryFeatures, b: StoryFeatures): number | undefined {
+    return this.rows.get(a)?.get(b);
+  }
+  set(a: StoryFeatures, b: StoryFeatures, score: number): void {
+    if (this.entries >= this.limit) {
+      this.rows = new WeakMap();
+      this.entries = 0;
+    }
+    let row = this.rows.get(a);
+    if (!row) this.rows.set(a, (row = new Map<StoryFeatures, number>()));
+    row.set(b, score);
+    this.entries += 1;
+  }
+}
+
+/**
+ * Whether two articles are candidates of one story: a shared signature
+ * feature and a pair score at or above the candidate threshold. Equal to
+ * `linkFeatures(a, b).candidate` without listing the shared features.
+ */
+export function isCandidatePair(
+  a: StoryFeatures,
+  b: StoryFeatures,
+  params: ClusterParams = DEFAULT_CLUSTER_PARAMS,
+): boolean {
+  let keyShared = false;
+  for (const key of a.signature) if (b.signature.has(key)) keyShared = true;
+  return keyShared && pairScore(a, b, params) >= params.candidateThreshold;
 }
 
 /** The pair score and decision between two articles' features. */
@@ -273,6 +324,7 @@ interface Member {
 function averageLink(
   members: Member[],
   params: ClusterParams,
+  cache?: PairScoreCache,
 ): {
   clusters: number[][];
   links: (i: number, j: number) => StoryLink;
@@ -291,7 +343,7 @@ function averageLink(
     return link;
   };
   const scores = new Float64Array(n * n);
-  const vectors = sparseVectors(members.map((m) => m.features));
+  const vectors = members.map((m) => sparseVector(m.features));
   // Articles joined by a pair at or above the link threshold, transitively: an
   // average over two clusters reaches the threshold only if one of their pairs
   // does, so agglomeration never merges across these components and each is
@@ -304,24 +356,29 @@ function averageLink(
     return at;
   };
   // Pair dots by scatter and gather: member i's weights are spread over a
-  // dense array indexed by feature rank, and each later member reads its own
-  // features from it. The products are added in ascending rank, as a merge of
-  // the two sorted vectors would add them (the zeros in between change no
-  // sum), at a third of the merge's cost.
-  let dimensions = 0;
-  for (const v of vectors)
-    if (v.ids.length > 0) dimensions = Math.max(dimensions, v.ids.at(-1)! + 1);
-  const dense = new Float64Array(dimensions);
+  // dense array indexed by interned key, and each later member reads its own
+  // features from it in ascending key order, as a merge of the two sorted
+  // vectors would add them (the zeros in between change no sum), at a third
+  // of the merge's cost. Pairs the cache knows are not computed again.
+  const dense = new Float64Array(internedKeys.size);
   for (let i = 0; i < n; i++) {
     const vi = vectors[i]!;
-    for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = vi.weights[x]!;
     const fi = members[i]!.features;
+    let scattered = false;
     for (let j = i + 1; j < n; j++) {
-      const vj = vectors[j]!;
       const fj = members[j]!.features;
-      let dot = 0;
-      for (let y = 0; y < vj.ids.length; y++) dot += dense[vj.ids[y]!]! * vj.weights[y]!;
-      const score = fi.norm && fj.norm ? scoreFromDot(fi, fj, dot, params) : 0;
+      let score = cache?.get(fi, fj);
+      if (score === undefined) {
+        if (!scattered) {
+          for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = vi.weights[x]!;
+          scattered = true;
+        }
+        const vj = vectors[j]!;
+        let dot = 0;
+        for (let y = 0; y < vj.ids.length; y++) dot += dense[vj.ids[y]!]! * vj.weights[y]!;
+        score = fi.norm && fj.norm ? scoreFromDot(fi, fj, dot, params) : 0;
+        cache?.set(fi, fj, score);
+      }
       scores[i * n + j] = score;
       scores[j * n + i] = score;
       if (score >= params.linkThreshold) {
@@ -329,7 +386,7 @@ function averageLink(
         if (a !== b) component[Math.max(a, b)] = Math.min(a, b);
       }
     }
-    for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = 0;
+    if (scattered) for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = 0;
   }
 
   const sums = Float64Array.from(scores);
@@ -577,8 +634,9 @@ function storiesOfGroup(
   members: Member[],
   copiesOf: (id: string) => AnnotatedArticle[],
   params: ClusterParams,
+  cache?: PairScoreCache,
 ): Story[] {
-  const { clusters, links, scores } = averageLink(members, params);
+  const { clusters, links, scores } = averageLink(members, params, cache);
   const n = members.length;
   return clusters.map((cluster, ci) => {
     const docsOf = (i: number) =>
@@ -613,11 +671,12 @@ function storiesOfGroup(
 export function clusterGroup(
   members: { doc: AnnotatedArticle; features: StoryFeatures }[],
   params: ClusterParams = DEFAULT_CLUSTER_PARAMS,
+  cache?: PairScoreCache,
 ): Story[] {
   const sorted = [...members].sort((x, y) =>
     x.doc.article.id < y.doc.article.id ? -1 : x.doc.article.id > y.doc.article.id ? 1 : 0,
   );
-  return storiesOfGroup(sorted, () => [], params);
+  return storiesOfGroup(sorted, () => [], params, cache);
 }
 
 function titleOf(m: Member): string {

@@ -14,7 +14,7 @@ import type {
 } from '../core/index.ts';
 import { diagnostic, stableId } from '../core/index.ts';
 import { annotate } from '../annotate/index.ts';
-import { clusterStories } from '../cluster/index.ts';
+import { clusterGroup, PairScoreCache } from '../cluster/index.ts';
 import { buildDossier } from '../dossier/index.ts';
 import { summarizeArticle } from '../ingest/index.ts';
 import type { Db, Queryable } from './db.ts';
@@ -255,7 +255,8 @@ async function setGroup(tx: Queryable, groupId: string, articleIds: string[]): P
 }
 
 /**
- * Candidate groups after an add. A new article only adds candidate links, so
+ * Candidate groups after an add (returned as lists of member ids). A new
+ * article only adds candidate links, so
  * the groups it joins become one: the largest keeps its id and only the other
  * groups' rows change. A revision also removes the old version, which can split
  * its group, so there the groups of the neighbourhood are recomputed; each part
@@ -268,7 +269,7 @@ async function saveGroups(
   joined: string[],
   revision: boolean,
   features: (m: StoredArticle) => StoryFeatures,
-): Promise<void> {
+): Promise<string[][]> {
   if (!revision) {
     const size = new Map<string, number>();
     for (const m of members) if (m.groupId) size.set(m.groupId, (size.get(m.groupId) ?? 0) + 1);
@@ -281,7 +282,7 @@ async function saveGroups(
       groupId,
       members.filter((m) => m.groupId !== groupId).map((m) => m.annotated.article.id),
     );
-    return;
+    return [members.map((m) => m.annotated.article.id)];
   }
   const previousGroup = new Map(members.map((m) => [m.annotated.article.id, m.groupId]));
   const parts = candidateGroups(members.map(features)).sort(
@@ -303,6 +304,7 @@ async function saveGroups(
       part.members.filter((id) => previousGroup.get(id) !== groupId),
     );
   }
+  return parts.map((part) => part.members);
 }
 
 async function loadStoryArticles(
@@ -388,19 +390,33 @@ async function saveStory(tx: Queryable, story: Story, members: StoredArticle[]):
 }
 
 /**
- * Re-clusters the neighbourhood (whole candidate groups)
- * and replaces those stories by the result. Returns the ids written.
+ * Re-clusters the neighbourhood (whole candidate groups, `parts`, each a list
+ * of member ids) and replaces those stories by the result. Returns the ids
+ * written.
  */
 async function replaceStories(
   tx: Queryable,
   oldStoryIds: string[],
   members: StoredArticle[],
+  parts: string[][],
+  features: (m: StoredArticle) => StoryFeatures,
+  pairScores: PairScoreCache,
   loaded: Map<string, AnnotatedArticle>,
 ): Promise<string[]> {
   const byId = new Map(members.map((m) => [m.annotated.article.id, m]));
   // Clustering reads only the cluster view (see ClusterView); the stories it
   // returns hold those views and get their whole annotations back below.
-  const stories = clusterStories(members.map((m) => m.annotated as AnnotatedArticle));
+  // Each part is one candidate group, so clusterGroup skips the candidate step.
+  const stories = parts.flatMap((part) =>
+    clusterGroup(
+      part.map((id) => {
+        const m = byId.get(id)!;
+        return { doc: m.annotated as AnnotatedArticle, features: features(m) };
+      }),
+      undefined,
+      pairScores,
+    ),
+  );
   const newIds = new Set(stories.map((s) => s.id));
   // Same id = same article set = same dossier: nothing to recompute.
   const changed = stories.filter((story) => !oldStoryIds.includes(story.id));
@@ -445,6 +461,8 @@ async function replaceStories(
 
 export function createCorpus(db: Db): Store {
   const featureCache = new FeatureCache();
+  // Keyed by the cache's feature objects, so it only helps while they stay cached.
+  const pairScores = new PairScoreCache();
   async function addArticle(article: Article): Promise<AddResult> {
     let annotated: AnnotatedArticle;
     try {
@@ -591,15 +609,17 @@ export function createCorpus(db: Db): Store {
         changes,
       };
       const members = [...(await loadGroupArticles(tx, [...groups])), self];
-      await saveGroups(tx, members, article.id, joined, !!previous, (m) =>
-        featureCache.of(m.annotated),
-      );
+      const featuresOf = (m: StoredArticle) => featureCache.of(m.annotated);
+      const parts = await saveGroups(tx, members, article.id, joined, !!previous, featuresOf);
       const oldStoryIds = new Set(members.map((m) => m.storyId).filter((x): x is string => !!x));
       if (previous?.story_id) oldStoryIds.add(previous.story_id);
       const recomputed = await replaceStories(
         tx,
         [...oldStoryIds].sort(),
         members,
+        parts,
+        featuresOf,
+        pairScores,
         new Map([[article.id, annotated]]),
       );
       return {

@@ -13,7 +13,7 @@ import type { AnnotatedArticle } from '../core/index.ts';
 import { stableId } from '../core/index.ts';
 import {
   DEFAULT_CLUSTER_PARAMS,
-  linkFeatures,
+  isCandidatePair as candidatePair,
   storyFeatures,
   type StoryFeatures,
 } from '../cluster/index.ts';
@@ -46,7 +46,7 @@ export function placementKeys(features: StoryFeatures): string[] {
 }
 
 export function isCandidatePair(a: StoryFeatures, b: StoryFeatures): boolean {
-  return linkFeatures(a, b, DEFAULT_CLUSTER_PARAMS).candidate;
+  return candidatePair(a, b, DEFAULT_CLUSTER_PARAMS);
 }
 
 /** Candidate groups (connected components) of a set of articles, each with a stable id. */
