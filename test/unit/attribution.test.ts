@@ -556,6 +556,23 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
       { source: 'the harbour board', cue: 'urged', content: '“Stay indoors,”', direct: true },
     ],
   },
+  {
+    name: 'a sentence break inside a party-and-state tag (D-N.Y.) does not cut the source off',
+    text: 'Rep. Ana Lee (D-N.Y.) said the ferry would run again in May.',
+    expect: [
+      {
+        source: 'Rep. Ana Lee (D-N.Y.)',
+        cue: 'said',
+        content: 'the ferry would run again in May',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: 'a sentence ending in an initial stays apart from the next sentence',
+    text: 'The ferry was named for Ana B. Lee. She said it would run again in May.',
+    expect: [{ source: 'She', cue: 'said', content: 'it would run again in May', direct: false }],
+  },
 ];
 
 for (const c of patterns) {

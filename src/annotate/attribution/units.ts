@@ -366,6 +366,19 @@ function endsWithQuote(text: string, end: number, sorted: QuoteSpan[], q: number
   return false;
 }
 
+/**
+ * Whether a sentence break between `prevEnd` and `start` falls inside an abbreviation
+ * or a bracket: the next sentence opens with a comma, semicolon or closing bracket, or
+ * with the rest of a dotted abbreviation ("C.), a member of ..."), or the last one ends
+ * on a party-and-state tag cut short ("(D-W.").
+ */
+function splitAbbreviation(text: string, prevEnd: number, start: number): boolean {
+  const head = text.slice(start, start + 8);
+  if (/^[,;)\]]/u.test(head)) return true;
+  if (/^\p{Lu}\.(?:\p{Lu}\.)*[),]/u.test(head)) return true;
+  return /\(\p{Lu}-\p{Lu}\.$/u.test(text.slice(Math.max(0, prevEnd - 8), prevEnd));
+}
+
 /** Words that open a clause after a cue ("said he would", "said that"): not a short tag. */
 const CLAUSE_WORDS = new Set([...PRONOUNS, 'that', 'this', 'the', 'a', 'an', 'it', 'there']);
 
@@ -426,6 +439,9 @@ export function buildUnits(
           break;
         }
       }
+      // "Sen. Ann Roe (D-N." + "Y.) said ...": a break inside an abbreviation or before a
+      // comma or bracket is no sentence end.
+      if (!crossing && splitAbbreviation(text, uEnd, sentence.span[0])) crossing = true;
       // "…?” Lee said.": a quotation closes the unit and a bare speech tag follows.
       if (
         !crossing &&
