@@ -573,6 +573,23 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     text: 'The ferry was named for Ana B. Lee. She said it would run again in May.',
     expect: [{ source: 'She', cue: 'said', content: 'it would run again in May', direct: false }],
   },
+  {
+    name: 'a cue word the tagger reads as a noun is a verb after a name and before "that"',
+    text: 'Port Weekly notes that the pier may close in May.',
+    expect: [
+      {
+        source: 'Port Weekly',
+        cue: 'notes',
+        content: 'that the pier may close in May',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: 'a programme named after "show" is no report',
+    text: 'She starred in the cooking show “Harbour Kitchen” for years.',
+    expect: [],
+  },
 ];
 
 for (const c of patterns) {

@@ -1042,6 +1042,31 @@ function closesPostposedReport(tokens: Token[], i: number, quotes: QuoteSpan[]):
 }
 
 /**
+ * "Lee notes that …", "the Harbour Gazette reports: …", "experts caution that …": a
+ * cue word after a name or noun, with a that-clause, a colon or a quotation after it,
+ * is a verb whatever the tagger says (after a determiner or adjective, "the claims
+ * that …" stays a noun).
+ */
+function namedSubjectThenClause(
+  tokens: Token[],
+  i: number,
+  before: string | undefined,
+  quotes: QuoteSpan[],
+): boolean {
+  if (before !== 'PROPN' && before !== 'NOUN') return false;
+  const next = tokens[i + 1];
+  // "states that vote later", "reports that track spending": a relative "that" is
+  // followed by its verb, a complement "that" by the clause's subject.
+  if (next?.lower === 'that') {
+    const pos = posOf?.(tokens[i + 2]?.start ?? -1);
+    return pos !== 'VERB' && pos !== 'AUX';
+  }
+  // "the reality show “Star Chef”" names a programme.
+  if (/^shows?$/u.test(tokens[i]?.lower ?? '')) return false;
+  return next?.text === ':' || quoteAt(tokens, i + 1, quotes) !== undefined;
+}
+
+/**
  * "calling Smith a fraud", "called his plan “a disgrace”": an object phrase, then
  * the label the speaker gives it (an indefinite noun phrase or a quotation).
  */
@@ -1402,7 +1427,8 @@ export function findCues(
       if (
         (before === undefined || ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADP'].includes(before)) &&
         !closesPostposedReport(tokens, i, quotes) &&
-        !documentSubject
+        !documentSubject &&
+        !namedSubjectThenClause(tokens, i, before, quotes)
       )
         continue;
     }
