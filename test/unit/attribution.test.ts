@@ -590,6 +590,23 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     text: 'She starred in the cooking show “Harbour Kitchen” for years.',
     expect: [],
   },
+  {
+    name: '"say" after a count or a bare quantifier is a verb ("Six in 10 say")',
+    text: 'Six in 10 say the ferry should run on Sundays.',
+    expect: [
+      {
+        source: 'Six in 10',
+        cue: 'say',
+        content: 'the ferry should run on Sundays',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: '"say" after a determiner stays a noun ("the final say")',
+    text: 'Residents will have the final say on the ferry timetable.',
+    expect: [],
+  },
 ];
 
 for (const c of patterns) {

@@ -1041,6 +1041,37 @@ function closesPostposedReport(tokens: Token[], i: number, quotes: QuoteSpan[]):
   return mark?.text === ',' || isQuoteToken(mark, quotes) === 'close';
 }
 
+/** Quantifiers that stand alone as a subject ("Most say", "Some think"). */
+const QUANTIFIER_SUBJECTS = new Set([
+  'some',
+  'many',
+  'most',
+  'all',
+  'both',
+  'few',
+  'half',
+  'others',
+]);
+
+/**
+ * "Six in 10 say …", "Most say …", "economists say …": "say", "think" and "believe"
+ * have no noun reading after a number, a bare quantifier or a plural noun, whatever
+ * the tagger says ("a say", "the final say" stay nouns).
+ */
+function countedSubjectSays(
+  tokens: Token[],
+  i: number,
+  lemma: string,
+  before: string | undefined,
+): boolean {
+  if (lemma !== 'say' && lemma !== 'think' && lemma !== 'believe') return false;
+  if (/ing$/u.test(tokens[i]?.lower ?? '')) return false;
+  const prev = tokens[i - 1];
+  if (prev === undefined || !prev.word) return false;
+  if (before === 'NUM' || QUANTIFIER_SUBJECTS.has(prev.lower)) return true;
+  return before === 'NOUN' && /[^s]s$/u.test(prev.lower);
+}
+
 /**
  * "Lee notes that …", "the Harbour Gazette reports: …", "experts caution that …": a
  * cue word after a name or noun, with a that-clause, a colon or a quotation after it,
@@ -1428,7 +1459,8 @@ export function findCues(
         (before === undefined || ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADP'].includes(before)) &&
         !closesPostposedReport(tokens, i, quotes) &&
         !documentSubject &&
-        !namedSubjectThenClause(tokens, i, before, quotes)
+        !namedSubjectThenClause(tokens, i, before, quotes) &&
+        !countedSubjectSays(tokens, i, lemma, before)
       )
         continue;
     }
