@@ -607,6 +607,23 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     text: 'Residents will have the final say on the ferry timetable.',
     expect: [],
   },
+  {
+    name: '"when asked by X whether ...": the asker is the source, the question the content',
+    text: 'When asked by a reporter whether the pier would reopen, the mayor smiled.',
+    expect: [
+      {
+        source: 'a reporter',
+        cue: 'asked',
+        content: 'whether the pier would reopen',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: '"asked by X" with no question after it is no attribution',
+    text: 'When asked by a reporter, the mayor smiled.',
+    expect: [],
+  },
 ];
 
 for (const c of patterns) {

@@ -1041,6 +1041,37 @@ function closesPostposedReport(tokens: Token[], i: number, quotes: QuoteSpan[]):
   return mark?.text === ',' || isQuoteToken(mark, quotes) === 'close';
 }
 
+/**
+ * "by a reporter whether the plan had failed" after "asked": the agent (a noun phrase,
+ * a lower-case title before a name allowed) and the question up to the next comma,
+ * opened by a question word or "about".
+ */
+function askedByAgent(
+  tokens: Token[],
+  by: number,
+  hi: number,
+): { agent: Span; question: Span } | undefined {
+  const from = by + 1;
+  if (!isNpStartToken(tokens[from]) && !titleBeforeName(tokens, from, hi)) return undefined;
+  const agentEnd = npAfter(
+    tokens,
+    from,
+    hi,
+    new Set([...QUESTION_OPENERS, 'about', 'to', 'on', 'in', 'at', 'during', 'last']),
+  );
+  if (agentEnd <= from) return undefined;
+  let q = skipAdjuncts(tokens, agentEnd, hi);
+  if (tokens[q]?.text === ',') q++;
+  if (!QUESTION_OPENERS.has(tokens[q]?.lower ?? '') && tokens[q]?.lower !== 'about')
+    return undefined;
+  let qEnd = q;
+  const qLimit = Math.min(hi, q + 80);
+  while (qEnd < qLimit && tokens[qEnd]?.text !== ',' && !SENTENCE_END.has(tokens[qEnd]?.text ?? ''))
+    qEnd++;
+  if (qEnd - q < 3) return undefined;
+  return { agent: spanOf(tokens, from, agentEnd), question: spanOf(tokens, q, qEnd) };
+}
+
 /** Quantifiers that stand alone as a subject ("Most say", "Some think"). */
 const QUANTIFIER_SUBJECTS = new Set([
   'some',
@@ -1786,7 +1817,10 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
           const e = npAfter(tokens, k + 1, hi, new Set(['by']));
           intermediary = spanOf(tokens, k + 1, e);
           k = e;
-        } else if (t.lower === 'by' && isNpStartToken(tokens[k + 1])) {
+        } else if (
+          t.lower === 'by' &&
+          (isNpStartToken(tokens[k + 1]) || titleBeforeName(tokens, k + 1, hi))
+        ) {
           const e = npAfter(tokens, k + 1, hi, new Set(['to']));
           source = spanOf(tokens, k + 1, e);
           k = e;
@@ -2197,6 +2231,20 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
         });
         if (cueEnd !== hit.end)
           (out[out.length - 1] as Candidate).cue = spanOf(tokens, hit.groupStart, cueEnd);
+        continue;
+      }
+    }
+
+    // "When asked by a reporter whether ...": who asked is the source, the question the content.
+    if (
+      sourceStart === undefined &&
+      tokens[hit.verb]?.lower === 'asked' &&
+      tokens[hit.end]?.lower === 'by' &&
+      (hit.groupStart === lo || ASKED_OPENERS.has(justBefore?.lower ?? ''))
+    ) {
+      const asked = askedByAgent(tokens, hit.end, hi);
+      if (asked !== undefined) {
+        push({ pattern: 'passive', source: asked.agent, content: asked.question });
         continue;
       }
     }
