@@ -24,14 +24,33 @@ import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from '../core/words.t
 
 /** Lower-cased key for name lookups: dots dropped, apostrophes unified, spaces squeezed. */
 export function nameKey(name: string): string {
-  // Fast path: most names are plain words.
-  if (/^[\p{L}\s]+$/u.test(name) && !/\s\s|^\s|\s$/.test(name)) return name.toLowerCase();
+  // Fast path: most names are plain words (letters, single inner spaces).
+  if (isPlainName(name)) return name.toLowerCase();
   return name
     .toLowerCase()
     .replace(/[’ʼ‘`]/g, "'")
     .replace(/\./g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * `/^[\p{L}\s]+$/u` with no space at either end and no two in a row: the name
+ * needs no folding but lower case. ASCII is read by code (this runs for every
+ * lookup), anything else by those patterns.
+ */
+function isPlainName(name: string): boolean {
+  let previousSpace = true;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code >= 0x80) return /^[\p{L}\s]+$/u.test(name) && !/\s\s|^\s|\s$/.test(name);
+    const space = code === 0x20 || (code >= 0x09 && code <= 0x0d);
+    if (space) {
+      if (previousSpace) return false;
+    } else if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a))) return false;
+    previousSpace = space;
+  }
+  return !previousSpace;
 }
 
 let countryIndex: Map<string, string> | undefined;
