@@ -97,12 +97,49 @@ function tidy(text: string, span: Span): Span {
   return [s, Math.max(s, e)];
 }
 
-/** Whitespace-separated words holding a letter or digit. */
-function wordCount(text: string): number {
-  // One pass: each match is a whole run of non-space characters with a letter or digit in it.
-  return text.match(WORD_WITH_LETTER)?.length ?? 0;
+/**
+ * Whether the text has at least `n` whitespace-separated words holding a letter
+ * or digit. Reads only as far as the `n`th such word; ASCII by code, other
+ * characters by `\s` and `[\p{L}\p{N}]` as regexes read them.
+ */
+function hasWords(text: string, n: number): boolean {
+  if (n <= 0) return true;
+  let found = 0;
+  let inWord = false;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let space: boolean;
+    let letterOrDigit: boolean;
+    if (code < 0x80) {
+      space = code === 0x20 || (code >= 0x09 && code <= 0x0d);
+      letterOrDigit =
+        (code >= 0x30 && code <= 0x39) ||
+        (code >= 0x41 && code <= 0x5a) ||
+        (code >= 0x61 && code <= 0x7a);
+    } else {
+      const char = String.fromCodePoint(text.codePointAt(i) ?? code);
+      if (char.length === 2) i++;
+      space = /\s/u.test(char);
+      letterOrDigit = !space && LETTER_OR_DIGIT.test(char);
+    }
+    if (space) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      counted = false;
+    }
+    if (letterOrDigit && !counted) {
+      counted = true;
+      found += 1;
+      if (found >= n) return true;
+    }
+  }
+  return false;
 }
-const WORD_WITH_LETTER = /\S*[\p{L}\p{N}]\S*/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /** Token index range [from, to) of a span in the shared token table. */
 function tokenRange(ctx: AnnotationContext, span: Span): [number, number] {
@@ -182,7 +219,7 @@ function splitClauses(ctx: AnnotationContext, text: string, span: Span): Span[] 
     const window = slice.slice(m.index + m[0].length, windowEnd);
     if (
       m[0].startsWith(';') ||
-      (wordCount(window) >= 2 && hasSubjectAndVerb(ctx, [after, after + window.length]))
+      (hasWords(window, 2) && hasSubjectAndVerb(ctx, [after, after + window.length]))
     ) {
       cuts.push(span[0] + m.index, after);
     }
@@ -414,7 +451,7 @@ export function buildClaims(
     if (sentence === undefined || sentence.kind !== 'body') continue;
     const span = tidy(text, piece.span);
     const claimText = text.slice(span[0], span[1]);
-    if (wordCount(claimText) < MIN_WORDS || !hasVerb(ctx, span)) continue;
+    if (!hasWords(claimText, MIN_WORDS) || !hasVerb(ctx, span)) continue;
     const key = `${span[0]}:${span[1]}`;
     if (seen.has(key)) continue;
     seen.add(key);
