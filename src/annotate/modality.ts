@@ -37,8 +37,19 @@ const NEGATION_LOWER = new RegExp(NEGATION.source, 'u');
 const HEDGES_LOWER = new RegExp(HEDGES.source, 'u');
 const FOLDS_ODDLY = /[^\p{ASCII}‘’“”–—…]/u;
 
+/**
+ * The last text read and its lower-cased form (undefined when it folds oddly):
+ * `modalityOf` asks for negation and then hedges on the same claim text.
+ */
+let lastText = '';
+let lastLower: string | undefined = '';
+
 function matches(text: string, pattern: RegExp, lowerPattern: RegExp): boolean {
-  return FOLDS_ODDLY.test(text) ? pattern.test(text) : lowerPattern.test(text.toLowerCase());
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = FOLDS_ODDLY.test(text) ? undefined : text.toLowerCase();
+  }
+  return lastLower === undefined ? pattern.test(text) : lowerPattern.test(lastLower);
 }
 
 /** Whether text holds a negation of its statement. */
