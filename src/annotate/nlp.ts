@@ -25,7 +25,6 @@ interface Vocabulary {
 /** The parts of wink's core model (`model.core()`) that reading changes. */
 interface CoreModel {
   features: Record<string, Vocabulary>;
-  packing: { efList: string[]; layout: Record<string, number[]> };
 }
 
 /**
@@ -38,16 +37,28 @@ interface CoreModel {
  * possessive stays one token in every text, though read first it is split into
  * "Keeper" + "'s". Dotted and hyphenated forms go through the same known-word
  * checks. So without care, how a text is tokenised depends on what was read
- * before it. After each text the learned entries are taken out of the lookup
- * hashes again, so every text is read against the model's own vocabulary.
+ * before it. After each text the learned entries that could do so are taken
+ * out of the lookup hashes again, so every text is tokenised as against the
+ * model's own vocabulary.
  *
- * The learned lexemes cannot be cut off the lexeme list: wink keeps their
+ * Words of plain ASCII letters stay learned (`KEPT`): re-learning them costs
+ * the feature extraction again in every text, and knowing them changes no
+ * tokenisation. wink asks whether a string is known only to decide whether to
+ * split it: at punctuation ("(Word", "Word)"), at periods ("approx.", "U.S.")
+ * and at hyphens. A string of letters alone, known or not, comes out as that one
+ * word either way; the strings whose knowing matters hold a period, a hyphen,
+ * an apostrophe or other punctuation, and those are forgotten. A kept word's
+ * features are what wink would extract for it again (they depend on the string
+ * alone), so its tags do not change either.
+ *
+ * Forgotten lexemes cannot be cut off the lexeme list: wink keeps their
  * features in a private array it only appends to, in lexeme order, so the list
  * must keep its length for new lexemes to line up with their features. Their
  * strings are dropped (nothing reads them once a text's tokens are extracted),
- * and the instance is rebuilt once the dead slots pass `REBUILD_AFTER`.
- * The smaller vocabularies derived from new lexemes (prefix, suffix, shape) are
- * only referenced from those features and are cut back to their size.
+ * and the instance is rebuilt once learned slots, dead or kept, pass
+ * `REBUILD_AFTER`. The smaller vocabularies derived from new lexemes (prefix,
+ * suffix, shape) are only referenced from lexeme features, never asked by the
+ * tokenizer, and are kept with the kept words that refer to them.
  */
 interface Reader {
   nlp: WinkMethods;
@@ -56,12 +67,12 @@ interface Reader {
   lexemeBase: number;
   /** First lexeme index not yet rolled back. */
   lexemeMark: number;
-  derived: { vocabulary: Vocabulary; size: number }[];
 }
 
 /**
- * Learned lexeme slots (dead after their text) after which the instance is
- * rebuilt. Each costs well under 100 bytes; a news article leaves about 80. The
+ * Learned lexeme slots (dead after their text, or kept words) after which the
+ * instance is rebuilt. Each costs well under 100 bytes; a news article leaves
+ * about 80, fewer once its plain words are known. The
  * bound also keeps lexeme indexes well below 1,050,000, where wink's sentence,
  * entity and POS machines start using codes of their own.
  */
@@ -102,41 +113,29 @@ function build(): Reader {
   };
   const nlp = winkNLP(tracked, ['sbd', 'pos']);
   if (!core) throw new Error('wink-nlp did not load its core model');
-  const { features, packing } = core;
-  const lexeme = features.lexeme;
+  const lexeme = core.features.lexeme;
   if (!lexeme) throw new Error('wink-nlp core model has no lexeme vocabulary');
-  // Features wink extracts for new lexemes and stores as indexes into a vocabulary of their own.
-  const derived = packing.efList
-    .filter((name) => packing.layout[name]?.[3] === 0)
-    .map((name) => features[name])
-    .filter((vocabulary): vocabulary is Vocabulary => vocabulary !== undefined)
-    .map((vocabulary) => ({ vocabulary, size: vocabulary.list.length }));
   return {
     nlp,
     lexeme,
     lexemeBase: lexeme.list.length,
     lexemeMark: lexeme.list.length,
-    derived,
   };
 }
 
-/** Takes what wink learned since the last call out of its vocabularies. */
+/** Learned lexemes that stay known: plain ASCII words (see `Reader`). */
+const KEPT = /^[A-Za-z]+$/;
+
+/** Takes what wink learned since the last call, but plain words, out of its lexicon. */
 function rollBack(current: Reader): void {
   const { hash, list } = current.lexeme;
   for (let i = current.lexemeMark; i < list.length; i++) {
     const value = list[i];
-    if (value !== undefined) delete hash[value];
+    if (value === undefined || KEPT.test(value)) continue;
+    delete hash[value];
     list[i] = undefined;
   }
   current.lexemeMark = list.length;
-  for (const { vocabulary, size } of current.derived) {
-    for (let i = size; i < vocabulary.list.length; i++) {
-      const value = vocabulary.list[i];
-      if (value !== undefined) delete vocabulary.hash[value];
-    }
-    vocabulary.list.length = size;
-    vocabulary.index = size;
-  }
 }
 
 /** The wink instance to read the next text with, clean of earlier texts. */
