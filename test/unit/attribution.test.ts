@@ -624,6 +624,35 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     text: 'When asked by a reporter, the mayor smiled.',
     expect: [],
   },
+  {
+    name: 'an evidence verb after a subject holding a document noun ("a review by X shows")',
+    text: 'A review by the Harbour Gazette showed a sharp drop in ferry use.',
+    expect: [
+      {
+        source: 'A review by the Harbour Gazette',
+        cue: 'showed',
+        content: 'a sharp drop in ferry use',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: '"expect" with a plain object reports an expectation of its subject',
+    text: 'Port officials are expecting a record number of visitors.',
+    expect: [
+      {
+        source: 'Port officials',
+        cue: 'are expecting',
+        content: 'a record number of visitors',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: '"show" with a plain object and no document subject narrates',
+    text: 'The captain of the harbour ferry showed the visitors around.',
+    expect: [],
+  },
 ];
 
 for (const c of patterns) {

@@ -467,6 +467,7 @@ export const WEAK_CUES = new Set([
  * they mostly narrate ("she saw the ship", "he offered bread"). Chosen on the PolNeAR train split by how often the bare reading is a gold cue.
  */
 export const OBJECT_CUES = new Set([
+  'expect',
   'express',
   'seem',
   'oppose',

@@ -1016,6 +1016,10 @@ function objectThenInfinitive(tokens: Token[], lemma: string, from: number, hi: 
 /** Verbs of evidence whose subject is a document, poll or record ("the poll shows X"). */
 const EVIDENCE_CUES = new Set(['show', 'find', 'suggest', 'indicate', 'reveal']);
 
+/**
+ * Whether the subject of an evidence verb is a document, poll or record: its last
+ * word, or any word of it ("a Marist poll for the Gazette released last week shows").
+ */
 function documentShows(
   tokens: Token[],
   lemma: string,
@@ -1023,7 +1027,11 @@ function documentShows(
   sourceEnd: number,
 ): boolean {
   if (!EVIDENCE_CUES.has(lemma) || sourceStart === undefined) return false;
-  return DOCUMENT_HEADS.has(tokens[sourceEnd - 1]?.lower ?? '');
+  if (DOCUMENT_HEADS.has(tokens[sourceEnd - 1]?.lower ?? '')) return true;
+  for (let k = sourceStart; k < sourceEnd; k++) {
+    if (DOCUMENT_HEADS.has(tokens[k]?.lower ?? '')) return true;
+  }
+  return false;
 }
 
 /**
