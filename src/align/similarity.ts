@@ -55,6 +55,22 @@ export interface EventProfile {
 const profiles = new WeakMap<Claim, EventProfile>();
 
 /**
+ * Profiles kept across dossier builds, by article, publication date and claim:
+ * the store rebuilds a story's dossier on every add, from annotations read
+ * back from the database (new objects each time), and reading a claim's
+ * profile re-tokenises its text, the largest single cost of a rebuild. An
+ * article id is the hash of its text, and the profile is a function of the
+ * text, the date its times resolve against, and the claim. Oldest first out
+ * past the limit (a profile is a few small maps).
+ */
+const profilesByKey = new Map<string, EventProfile>();
+const PROFILE_CACHE_LIMIT = 50_000;
+
+function profileKey({ doc, claim }: ClaimRef): string {
+  return `${doc.article.id}\u0000${doc.article.meta.published ?? ''}\u0000${claim.id}\u0000${claim.span[0]}:${claim.span[1]}`;
+}
+
+/**
  * Tunables and slot weights of the decision. The weights are a logistic model
  * fitted on the sentence pairs of ECB+ train topics (rounded); the threshold
  * is the one that kept recall at 0.85 on train+dev pairs (before the veto on
@@ -103,6 +119,12 @@ const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
 export function eventProfile(ref: ClaimRef): EventProfile {
   const cached = profiles.get(ref.claim);
   if (cached) return cached;
+  const key = profileKey(ref);
+  const kept = profilesByKey.get(key);
+  if (kept) {
+    profiles.set(ref.claim, kept);
+    return kept;
+  }
   const { claim, doc } = ref;
   const offset = doc.article.text.startsWith(claim.text, claim.span[0]) ? claim.span[0] : -1;
   const mentionAt = (at: number) =>
@@ -196,6 +218,9 @@ export function eventProfile(ref: ClaimRef): EventProfile {
     position: Math.max(0, claim.sentence),
   };
   profiles.set(claim, profile);
+  if (profilesByKey.size >= PROFILE_CACHE_LIMIT)
+    profilesByKey.delete(profilesByKey.keys().next().value!);
+  profilesByKey.set(key, profile);
   return profile;
 }
 
