@@ -653,6 +653,23 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     text: 'The captain of the harbour ferry showed the visitors around.',
     expect: [],
   },
+  {
+    name: 'an absolute "with" clause: the noun phrase after "with" is the subject of the participle',
+    text: 'The vote passed, with the mayor of Ely warning that ferry fares would rise.',
+    expect: [
+      {
+        source: 'the mayor of Ely',
+        cue: 'warning',
+        content: 'that ferry fares would rise',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: 'a participle after "with" and a verb is no absolute clause',
+    text: 'The crew came back with nothing left, waving at the crowd.',
+    expect: [],
+  },
 ];
 
 for (const c of patterns) {

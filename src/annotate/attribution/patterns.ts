@@ -1561,7 +1561,8 @@ export function findCues(
         prev.word &&
         !AUXILIARIES.has(prev.lower) &&
         !isFn(prev, GERUND_OPENERS) &&
-        !coordinatedParticiple(tokens, i)
+        !coordinatedParticiple(tokens, i) &&
+        withSubjectStart(tokens, i) === undefined
       ) {
         // "the men saying": accept when the phrase before follows a perception verb.
         let j = i - 1;
@@ -1625,6 +1626,26 @@ export function findCues(
     hits.push({ verb: i, groupStart, end, lemma });
   }
   return hits;
+}
+
+/**
+ * Start of the subject of an absolute "with" clause ending just before token `i`
+ * ("…, with the mayor of Ely calling …"): up to eight words back, none of them a
+ * verb or clause word, the first after "with". Undefined when there is none.
+ */
+function withSubjectStart(tokens: Token[], i: number): number | undefined {
+  for (let j = i - 1; j >= 0 && j >= i - 9; j--) {
+    const t = tokens[j] as Token;
+    if (!t.word) {
+      if (t.text === '.' || t.text === '-' || t.text === "'" || t.text === '’') continue;
+      return undefined;
+    }
+    if (t.lower === 'with') return j + 1 < i ? j + 1 : undefined;
+    const pos = posOf?.(t.start);
+    if (t.lower === 'of') continue;
+    if (pos === 'VERB' || pos === 'AUX' || pos === 'ADP' || isFn(t, NP_STOPWORDS)) return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -2107,6 +2128,15 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
       ) {
         // "people who it said were ..." keeps the pronoun as source.
       }
+    }
+
+    // "…, with Lee calling the plan a mistake": the noun phrase after "with" is the subject.
+    const withStart = tokens[hit.verb]?.lower.endsWith('ing')
+      ? withSubjectStart(tokens, hit.groupStart)
+      : undefined;
+    if (withStart !== undefined && withStart >= lo) {
+      sourceStart = withStart;
+      sourceEnd = hit.groupStart;
     }
 
     // What follows the cue.
