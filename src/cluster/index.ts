@@ -300,8 +300,8 @@ export function storyLink(
   return linkFeatures(storyFeatures(a, params), storyFeatures(b, params), params);
 }
 
-/** Articles in a deterministic order: publication date, then source, then id. */
-function articleOrder(x: AnnotatedArticle, y: AnnotatedArticle): number {
+/** Articles in a deterministic order: publication date, then source, then id (a story's order). */
+export function articleOrder(x: AnnotatedArticle, y: AnnotatedArticle): number {
   const key = (d: AnnotatedArticle): string =>
     `${d.article.meta.published ?? ''}\u0000${d.article.source}\u0000${d.article.id}`;
   const kx = key(x);

@@ -14,7 +14,7 @@ import type {
 } from '../core/index.ts';
 import { diagnostic, stableId } from '../core/index.ts';
 import { annotate } from '../annotate/index.ts';
-import { clusterGroup, PairScoreCache } from '../cluster/index.ts';
+import { articleOrder, clusterGroup, PairScoreCache } from '../cluster/index.ts';
 import { buildDossier } from '../dossier/index.ts';
 import { summarizeArticle } from '../ingest/index.ts';
 import type { Db, Queryable } from './db.ts';
@@ -30,6 +30,7 @@ import {
 } from './placement.ts';
 import type { StoryFeatures } from '../cluster/index.ts';
 import type {
+  AddArticleOptions,
   AddOptions,
   AddResult,
   ListStoriesOptions,
@@ -184,7 +185,7 @@ function outletOf(article: Article): string | undefined {
   return undefined;
 }
 
-function summaryFields(dossier: Dossier, articles: StoredArticle[]) {
+function summaryFields(dossier: Dossier | undefined, articles: StoredArticle[]) {
   const outlets = [
     ...new Set(articles.map((a) => outletOf(a.annotated.article)).filter((o): o is string => !!o)),
   ].sort();
@@ -196,7 +197,8 @@ function summaryFields(dossier: Dossier, articles: StoredArticle[]) {
     })
     .sort();
   const counts: Partial<Record<FindingKind, number>> = {};
-  for (const finding of dossier.findings) counts[finding.kind] = (counts[finding.kind] ?? 0) + 1;
+  for (const finding of dossier?.findings ?? [])
+    counts[finding.kind] = (counts[finding.kind] ?? 0) + 1;
   return {
     outlets,
     firstSeen: seen[0] ?? new Date(0).toISOString(),
@@ -390,6 +392,54 @@ async function saveStory(tx: Queryable, story: Story, members: StoredArticle[]):
 }
 
 /**
+ * Writes a story whose dossier waits for the end of the batch: its row (with
+ * the clustering evidence, membership and the counts that need no dossier)
+ * and its articles' story id, marked stale. `rebuildStory` fills it in.
+ */
+async function saveStaleStory(
+  tx: Queryable,
+  story: Story,
+  members: StoredArticle[],
+): Promise<void> {
+  const fields = summaryFields(undefined, members);
+  await tx.query(`DELETE FROM stories WHERE id = $1`, [story.id]);
+  await tx.query(
+    `INSERT INTO stories (id, title, article_count, outlets, first_seen, last_seen, conflicts, finding_counts, dossier, evidence, stale, updated_at)
+     VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, 0, '{}'::jsonb, '{}'::jsonb, $7::text::jsonb, true, now())`,
+    [
+      story.id,
+      story.articles[0]?.article.title ?? '',
+      members.length,
+      json(fields.outlets),
+      fields.firstSeen,
+      fields.lastSeen,
+      json(story.evidence),
+    ],
+  );
+  await tx.query(`UPDATE articles SET story_id = $1 WHERE id = ANY($2::text[])`, [
+    story.id,
+    members.map((m) => m.annotated.article.id),
+  ]);
+}
+
+/** Rebuilds a stored story's dossier from its current articles; false when it has none left. */
+async function rebuildStory(tx: Queryable, id: string): Promise<boolean> {
+  const { members, full } = await loadStoryArticles(tx, id);
+  if (members.length === 0) {
+    await tx.query(`DELETE FROM stories WHERE id = $1`, [id]);
+    return false;
+  }
+  const evidence = await tx.query<{ evidence: string[] }>(
+    `SELECT evidence FROM stories WHERE id = $1`,
+    [id],
+  );
+  // In the order clustering gives a story's articles, as an immediate add writes them.
+  const articles = [...full].sort(articleOrder);
+  await saveStory(tx, { id, articles, evidence: evidence[0]?.evidence ?? [] }, members);
+  return true;
+}
+
+/**
  * Re-clusters the neighbourhood (whole candidate groups, `parts`, each a list
  * of member ids) and replaces those stories by the result. Returns the ids
  * written.
@@ -402,6 +452,7 @@ async function replaceStories(
   features: (m: StoredArticle) => StoryFeatures,
   pairScores: PairScoreCache,
   loaded: Map<string, AnnotatedArticle>,
+  deferDossiers: boolean,
 ): Promise<string[]> {
   const byId = new Map(members.map((m) => [m.annotated.article.id, m]));
   // Clustering reads only the cluster view (see ClusterView); the stories it
@@ -420,12 +471,22 @@ async function replaceStories(
   const newIds = new Set(stories.map((s) => s.id));
   // Same id = same article set = same dossier: nothing to recompute.
   const changed = stories.filter((story) => !oldStoryIds.includes(story.id));
-  const missing = changed
+  const written: string[] = [];
+  if (deferDossiers) {
+    for (const story of changed) {
+      await saveStaleStory(
+        tx,
+        story,
+        story.articles.map((a) => byId.get(a.article.id)!),
+      );
+      written.push(story.id);
+    }
+  }
+  const missing = (deferDossiers ? [] : changed)
     .flatMap((story) => story.articles.map((a) => a.article.id))
     .filter((id) => !loaded.has(id));
   const full = new Map([...loaded, ...(await loadAnnotated(tx, missing))]);
-  const written: string[] = [];
-  for (const story of changed) {
+  for (const story of deferDossiers ? [] : changed) {
     await saveStory(
       tx,
       { ...story, articles: story.articles.map((a) => full.get(a.article.id)!) },
@@ -463,7 +524,7 @@ export function createCorpus(db: Db): Store {
   const featureCache = new FeatureCache();
   // Keyed by the cache's feature objects, so it only helps while they stay cached.
   const pairScores = new PairScoreCache();
-  async function addArticle(article: Article): Promise<AddResult> {
+  async function addArticle(article: Article, options: AddArticleOptions = {}): Promise<AddResult> {
     let annotated: AnnotatedArticle;
     try {
       // Annotation is the costly part and needs no lock: done before the transaction.
@@ -487,7 +548,7 @@ export function createCorpus(db: Db): Store {
         ],
       };
     }
-    return addAnnotated(annotated);
+    return addAnnotated(annotated, options);
   }
 
   /**
@@ -503,13 +564,19 @@ export function createCorpus(db: Db): Store {
       await db.exec(`VACUUM ANALYZE ${table}`);
   }
 
-  async function addAnnotated(annotated: AnnotatedArticle): Promise<AddResult> {
-    const result = await placeAnnotated(annotated);
+  async function addAnnotated(
+    annotated: AnnotatedArticle,
+    options: AddArticleOptions = {},
+  ): Promise<AddResult> {
+    const result = await placeAnnotated(annotated, options.deferDossier ?? false);
     if (result.outcome === 'added' || result.outcome === 'revised') await vacuumNowAndThen();
     return result;
   }
 
-  async function placeAnnotated(annotated: AnnotatedArticle): Promise<AddResult> {
+  async function placeAnnotated(
+    annotated: AnnotatedArticle,
+    deferDossier: boolean,
+  ): Promise<AddResult> {
     const { article } = annotated;
     const features = featureCache.of(annotated);
     const keys = placementKeys(features);
@@ -621,6 +688,7 @@ export function createCorpus(db: Db): Store {
         featuresOf,
         pairScores,
         new Map([[article.id, annotated]]),
+        deferDossier,
       );
       return {
         outcome: previous ? 'revised' : 'added',
@@ -632,6 +700,27 @@ export function createCorpus(db: Db): Store {
         diagnostics: [],
       };
     });
+  }
+
+  /**
+   * Rebuilds every story whose dossier was left for later (by a batch, or by
+   * a batch that was cut off), one transaction each. Another process may be
+   * flushing too: a story is rebuilt only if still stale under the lock.
+   */
+  async function flushDossiers(): Promise<string[]> {
+    const rebuilt: string[] = [];
+    for (;;) {
+      const next = (
+        await db.query<{ id: string }>(`SELECT id FROM stories WHERE stale ORDER BY id LIMIT 1`)
+      )[0];
+      if (!next) return rebuilt;
+      const done = await db.transaction(async (tx) => {
+        const still = await tx.query(`SELECT 1 FROM stories WHERE id = $1 AND stale`, [next.id]);
+        return still.length > 0 && (await rebuildStory(tx, next.id));
+      });
+      if (done) rebuilt.push(next.id);
+      await vacuumNowAndThen();
+    }
   }
 
   async function storyOfIn(q: Queryable, articleId: string): Promise<string | undefined> {
@@ -668,13 +757,17 @@ export function createCorpus(db: Db): Store {
     async addArticles(articles: Article[], options: AddOptions = {}) {
       const results: AddResult[] = [];
       for (const article of articles) {
-        const result = await addArticle(article);
+        const result = await addArticle(article, { deferDossier: true });
         options.onResult?.(result);
         results.push(result);
       }
+      await flushDossiers();
       return results;
     },
+    flushDossiers,
     async listStories(options: ListStoriesOptions = {}): Promise<StorySummary[]> {
+      // Counts of findings come from dossiers: none may be waiting.
+      await flushDossiers();
       const rows = await db.query<{
         id: string;
         title: string;
@@ -705,6 +798,10 @@ export function createCorpus(db: Db): Store {
     async getStory(id: string) {
       const resolved = await resolveStoryId(id);
       if (!resolved) return undefined;
+      await db.transaction(async (tx) => {
+        const stale = await tx.query(`SELECT 1 FROM stories WHERE id = $1 AND stale`, [resolved]);
+        if (stale.length > 0) await rebuildStory(tx, resolved);
+      });
       const rows = await db.query<{ dossier: Dossier }>(
         `SELECT dossier FROM stories WHERE id = $1`,
         [resolved],
@@ -752,15 +849,7 @@ export function createCorpus(db: Db): Store {
       return rows[0]?.article;
     },
     async recomputeStory(id: string) {
-      await db.transaction(async (tx) => {
-        const { members, full } = await loadStoryArticles(tx, id);
-        if (members.length === 0) return;
-        const evidence = await tx.query<{ evidence: string[] }>(
-          `SELECT evidence FROM stories WHERE id = $1`,
-          [id],
-        );
-        await saveStory(tx, { id, articles: full, evidence: evidence[0]?.evidence ?? [] }, members);
-      });
+      await db.transaction((tx) => rebuildStory(tx, id));
     },
     async info(): Promise<StoreInfo> {
       const [counts] = await db.query<{ articles: number; stories: number; version: string }>(

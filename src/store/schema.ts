@@ -101,6 +101,18 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE entities DROP COLUMN entity;
     `,
   },
+  {
+    version: 3,
+    description: 'stories whose dossier waits for the end of a batch',
+    // A batch add (a directory, a feed) places each article in its own
+    // transaction but rebuilds each changed story's dossier once, at the end;
+    // until then the story row is marked stale, and a reader rebuilds it
+    // first. A batch cut off by a crash leaves stale rows, never wrong ones.
+    sql: `
+      ALTER TABLE stories ADD COLUMN stale boolean NOT NULL DEFAULT false;
+      CREATE INDEX stories_stale ON stories (id) WHERE stale;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

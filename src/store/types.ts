@@ -38,7 +38,10 @@ export interface AddResult {
   source: string;
   /** Story the article was placed in (after the add). */
   storyId?: string;
-  /** Stories whose dossiers were recomputed (the article's story, and any it left or merged). */
+  /**
+   * Stories whose dossiers were recomputed (the article's story, and any it
+   * left or merged), or, with `deferDossier`, marked to be.
+   */
   recomputed: string[];
   /** For a revision: the article id it replaces. */
   revises?: string;
@@ -100,6 +103,16 @@ export interface AddOptions {
   onResult?: (result: AddResult) => void;
 }
 
+export interface AddArticleOptions {
+  /**
+   * Mark the changed stories' dossiers stale instead of rebuilding them; a
+   * batch calls `flushDossiers` at its end, so a story that takes seventy of
+   * the batch's articles is rebuilt once, not seventy times. Readers never see
+   * a stale dossier: `getStory` and `listStories` rebuild first.
+   */
+  deferDossier?: boolean;
+}
+
 export interface StoreInfo {
   kind: 'pglite' | 'postgres';
   /** Data directory or URL with the password hidden. */
@@ -117,14 +130,22 @@ export interface Store {
    * Store one article: annotate it, place it in a story (or open one),
    * recompute only the affected stories' dossiers, all in one transaction.
    */
-  addArticle(article: Article): Promise<AddResult>;
+  addArticle(article: Article, options?: AddArticleOptions): Promise<AddResult>;
   /**
    * `addArticle` for an article annotated elsewhere (a pool of annotators, or
    * tests that compare with a batch run over the very same annotations).
    */
-  addAnnotated(annotated: AnnotatedArticle): Promise<AddResult>;
-  /** `addArticle` for each, in order; one transaction per article. */
+  addAnnotated(annotated: AnnotatedArticle, options?: AddArticleOptions): Promise<AddResult>;
+  /**
+   * `addArticle` for each, in order, one transaction per article, with the
+   * dossiers deferred and rebuilt once at the end (`flushDossiers`).
+   */
   addArticles(articles: Article[], options?: AddOptions): Promise<AddResult[]>;
+  /**
+   * Rebuilds every dossier left stale by deferred adds (including those of a
+   * batch that was cut off); returns the story ids rebuilt.
+   */
+  flushDossiers(): Promise<string[]>;
   listStories(options?: ListStoriesOptions): Promise<StorySummary[]>;
   /** Dossier of a story, or `undefined` when no such story (accepts an unambiguous id prefix). */
   getStory(id: string): Promise<Dossier | undefined>;

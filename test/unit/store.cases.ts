@@ -137,6 +137,60 @@ export function runStoreConformance(adapter: StoreAdapter): void {
     });
   });
 
+  test(`${adapter.name}: deferred dossiers equal immediate ones once flushed or read`, async () => {
+    const articles = [FLOOD_1, FIRE_1, FLOOD_2];
+    await adapter.reset();
+    const immediate = new Map<string, unknown>();
+    await withStore(async (store) => {
+      for (const article of articles) await store.addArticle(article);
+      for (const story of await store.listStories())
+        immediate.set(story.id, await store.getStory(story.id));
+    });
+    await adapter.reset();
+    await withStore(async (store) => {
+      const results = [];
+      for (const article of articles)
+        results.push(await store.addArticle(article, { deferDossier: true }));
+      const floodStory = results[2]!.storyId!;
+      // Reading a stale story rebuilds it first.
+      assert.deepEqual(await store.getStory(floodStory), immediate.get(floodStory));
+      const rebuilt = await store.flushDossiers();
+      assert.ok(!rebuilt.includes(floodStory), 'a story rebuilt on read is not rebuilt again');
+      assert.deepEqual(rebuilt, [results[1]!.storyId!], 'the fire story was still waiting');
+      assert.deepEqual(await store.flushDossiers(), [], 'nothing left to rebuild');
+      const stories = await store.listStories();
+      assert.deepEqual(stories.map((s) => s.id).sort(), [...immediate.keys()].sort());
+      for (const story of stories)
+        assert.deepEqual(await store.getStory(story.id), immediate.get(story.id), story.id);
+    });
+  });
+
+  test(`${adapter.name}: a batch's stale dossiers survive reopening and are rebuilt then`, async () => {
+    await adapter.reset();
+    let storyId: string | undefined;
+    await withStore(async (store) => {
+      storyId = (await store.addArticle(FIRE_1, { deferDossier: true })).storyId;
+    });
+    const raw = await adapter.raw();
+    try {
+      const rows = await raw.query<{ stale: boolean }>(`SELECT stale FROM stories`);
+      assert.deepEqual(
+        rows.map((r) => r.stale),
+        [true],
+      );
+    } finally {
+      await raw.close();
+    }
+    await withStore(async (store) => {
+      const summaries = await store.listStories();
+      assert.equal(summaries[0]?.id, storyId);
+      assert.deepEqual(
+        (await store.getStory(storyId!))?.articles.map((a) => a.id),
+        [FIRE_1.id],
+      );
+    });
+  });
+
   test(`${adapter.name}: changed text at the same source is a revision, with what changed`, async () => {
     await adapter.reset();
     await withStore(async (store) => {

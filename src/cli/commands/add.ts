@@ -274,7 +274,10 @@ export function register(program: Command): void {
             diagnostics: [d],
           });
         }
-        for (const article of result.articles) line(await store.addArticle(article));
+        // Each article is stored in its own transaction; the dossiers of the
+        // stories it changed are rebuilt once, after the last input.
+        for (const article of result.articles)
+          line(await store.addArticle(article, { deferDossier: true }));
         const seconds = (performance.now() - started) / 1000;
         bar?.update(index + 1, {
           rate: ((index + 1) / Math.max(seconds, 1e-3)).toFixed(1),
@@ -283,9 +286,11 @@ export function register(program: Command): void {
       }
       bar?.stop();
       for (const message of deferred) process.stderr.write(message);
+      if (tty) process.stderr.write('rebuilding the dossiers of the stories that changed…\n');
+      const rebuilt = await store.flushDossiers();
       const info = await store.info();
       process.stdout.write(
-        `${counts.added} added, ${counts.revised} revised, ${counts.unchanged} unchanged, ${counts.rejected} rejected; the corpus holds ${info.articles} article versions in ${info.stories} stories (${info.location})\n`,
+        `${counts.added} added, ${counts.revised} revised, ${counts.unchanged} unchanged, ${counts.rejected} rejected; ${rebuilt.length} story dossiers rebuilt; the corpus holds ${info.articles} article versions in ${info.stories} stories (${info.location})\n`,
       );
       process.exitCode = rejected ? 1 : 0;
     });
