@@ -575,8 +575,15 @@ function classify(text: string, t: TokenTable, c: Chunk, floor: number, limit: n
 }
 
 function best(votes: Vote[]): { type: EntityType; weight: number } {
+  return heaviest([votes]);
+}
+
+/** The type with the heaviest vote over the vote lists of several chunks (ties: first seen). */
+function heaviest(lists: readonly Vote[][]): { type: EntityType; weight: number } {
   const sum = new Map<EntityType, number>();
-  for (const v of votes) sum.set(v.type, Math.max(sum.get(v.type) ?? 0, v.weight));
+  for (const votes of lists) {
+    for (const v of votes) sum.set(v.type, Math.max(sum.get(v.type) ?? 0, v.weight));
+  }
   let type: EntityType = 'other';
   let weight = 0;
   for (const [k, w] of sum) {
@@ -841,9 +848,10 @@ export function extractEntities(ctx: AnnotationContext): void {
   const roots = [...groups.keys()].sort((a, b) => a - b);
   for (const root of roots) {
     const members = groups.get(root) ?? [];
-    const votes = members.flatMap((i) => mentionsDraft[i]?.chunk.votes ?? []);
     const isEvent = members.some((i) => mentionsDraft[i]?.type === 'event');
-    const type: EntityType = isEvent ? 'event' : best(votes).type;
+    const type: EntityType = isEvent
+      ? 'event'
+      : heaviest(members.map((i) => mentionsDraft[i]?.chunk.votes ?? [])).type;
     const variants = [...new Set(members.map((i) => mentionsDraft[i]?.text ?? ''))];
     const gazName = members
       .map((i) => mentionsDraft[i]?.chunk.gazName)
@@ -930,16 +938,12 @@ export function extractEntities(ctx: AnnotationContext): void {
     for (const r of e.roles) if (r.includes(' ')) holders.set(r, [...(holders.get(r) ?? []), e]);
   }
   const body = ctx.sentences.filter((x) => !SKIPPED_KINDS.has(x.kind));
+  const lower = holders.size > 0 ? text.toLowerCase() : '';
   for (const [role, people] of holders) {
     const person = people[0];
     if (people.length !== 1 || !person) continue;
-    const needle = `the ${role}`;
-    const lower = text.toLowerCase();
-    for (
-      let at = lower.indexOf(needle.toLowerCase());
-      at >= 0;
-      at = lower.indexOf(needle.toLowerCase(), at + 1)
-    ) {
+    const needle = `the ${role}`.toLowerCase();
+    for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
       const start = at + 4;
       const end = start + role.length;
       // Skip the apposition that defined it ("Name, the role") and words running on.
