@@ -670,6 +670,42 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     text: 'The crew came back with nothing left, waving at the crowd.',
     expect: [],
   },
+  {
+    name: 'after a preposed adjunct, "pledged to Y" reports "to Y", not the adjunct',
+    text: 'In May, the ferry company pledged to restore the Sunday service.',
+    expect: [
+      {
+        source: 'the ferry company',
+        cue: 'pledged',
+        content: 'to restore the Sunday service',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: 'a verbless phrase before the subject is an adjunct, not the content',
+    text: 'In Nevada, the mayor reminded voters of the years she had lived there.',
+    expect: [
+      {
+        source: 'the mayor',
+        cue: 'reminded voters',
+        content: 'the years she had lived there',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: 'a clause before the subject stays the content of a postposed report',
+    text: 'The pier will reopen in June, harbour officials said on Monday.',
+    expect: [
+      {
+        source: 'harbour officials',
+        cue: 'said',
+        content: 'The pier will reopen in June',
+        direct: false,
+      },
+    ],
+  },
 ];
 
 for (const c of patterns) {

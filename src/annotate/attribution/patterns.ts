@@ -1080,6 +1080,25 @@ function askedByAgent(
   return { agent: spanOf(tokens, from, agentEnd), question: spanOf(tokens, q, qEnd) };
 }
 
+/**
+ * Whether tokens [from, to) hold a verb or a quotation mark (a clause or a quotation,
+ * not a bare adjunct). A long stretch counts as a clause without being read.
+ */
+function hasVerb(tokens: Token[], from: number, to: number): boolean {
+  if (to - from > 40 || posOf === undefined) return true;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (!t.word) {
+      if (OPEN_QUOTE_MARKS.has(t.text) || CLOSE_QUOTE_MARKS.has(t.text) || t.text === '"')
+        return true;
+      continue;
+    }
+    const pos = posOf(t.start);
+    if (pos === 'VERB' || pos === 'AUX') return true;
+  }
+  return false;
+}
+
 /** Quantifiers that stand alone as a subject ("Most say", "Some think"). */
 const QUANTIFIER_SUBJECTS = new Set([
   'some',
@@ -2229,26 +2248,36 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
 
     // "urged the council to act", "asked voters to wait": after a recipient, "to" opens
     // the content, not a tail.
-    const infinitiveAfterRecipient =
-      afterRecipient > hit.end &&
+    // Likewise right after the cue: "In May, Lee pledged to run" reports "to run", and the
+    // adjunct before the subject is no content.
+    const infinitiveContent =
       INFINITIVE_CUES.has(hit.lemma) &&
-      tokens[afterRecipient]?.lower === 'to';
+      tokens[skipAdjuncts(tokens, afterRecipient, hi)]?.lower === 'to';
+    const infinitiveAfterRecipient = afterRecipient > hit.end && infinitiveContent;
     // 4. postposed: CONTENT, SRC CUE (adjuncts).
     const restWords = wordCount(tokens, contentStart, contentEndRaw);
     const srcPrev = sourceStart === undefined ? undefined : tokens[sourceStart - 1];
     const srcPrevQuote =
       sourceStart === undefined ? undefined : quoteEndingAt(tokens, sourceStart - 1, quotes);
+    // "In May, Lee told reporters about …": a phrase with no verb before the subject is
+    // an adjunct, not what was said, when the cue has words of its own after it.
+    const adjunctBefore =
+      sourceStart !== undefined &&
+      srcPrevQuote === undefined &&
+      restWords > 0 &&
+      !hasVerb(tokens, lo, sourceStart - 1);
     if (
       sourceStart !== undefined &&
       sourceStart > lo &&
       (srcPrev?.text === ',' || srcPrevQuote !== undefined) &&
+      !adjunctBefore &&
       (restWords === 0 ||
         (intermediary !== undefined && restWords <= 3) ||
         // Right after a closing quotation the quotation is the content, whatever follows.
         (srcPrevQuote !== undefined && sourceEnd - sourceStart <= 8) ||
         // "Asked about X, Lee said, “...”": a comma or colon opening a quotation is not a tail.
         (startsTail(tokens, skipAdjuncts(tokens, afterRecipient, hi), hi) &&
-          !infinitiveAfterRecipient &&
+          !infinitiveContent &&
           !(openQuote !== undefined && srcPrevQuote === undefined && restWords > 0)))
     ) {
       let cEnd = srcPrevQuote !== undefined ? sourceStart : sourceStart - 1;
