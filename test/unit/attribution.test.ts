@@ -706,6 +706,18 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
       },
     ],
   },
+  {
+    name: 'a verbless opener before "according to" is no content: the clause after it is',
+    text: 'In addition, according to the port authority, the ferry will run on Sundays.',
+    expect: [
+      {
+        source: 'the port authority',
+        cue: 'according to',
+        content: 'the ferry will run on Sundays',
+        direct: false,
+      },
+    ],
+  },
 ];
 
 for (const c of patterns) {

@@ -1824,7 +1824,11 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
       const srcEnd = npAfter(tokens, srcStart, hi, new Set(['that']));
       if (srcEnd <= srcStart) continue;
       const before = trimEnd(tokens, lo, hit.groupStart);
-      if (wordCount(tokens, lo, hit.groupStart) <= 1) {
+      // "In addition, according to the agency, X": a verbless opener is no content.
+      if (
+        wordCount(tokens, lo, hit.groupStart) <= 1 ||
+        (!hasVerb(tokens, lo, hit.groupStart) && wordCount(tokens, srcEnd, hi) >= 3)
+      ) {
         const cStart = trimStart(tokens, srcEnd, hi);
         const cEnd = trimEnd(tokens, cStart, hi);
         if (cEnd - cStart >= 2)
