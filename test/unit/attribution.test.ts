@@ -718,6 +718,11 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
       },
     ],
   },
+  {
+    name: 'a verbless adjunct ending in a quoted programme title is not the content',
+    text: 'Sunday on the Morning Show’s “Face the Week,” Lee said that the pier would reopen.',
+    expect: [{ source: 'Lee', cue: 'said', content: 'that the pier would reopen', direct: false }],
+  },
 ];
 
 for (const c of patterns) {

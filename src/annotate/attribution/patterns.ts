@@ -2260,16 +2260,24 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
     const infinitiveAfterRecipient = afterRecipient > hit.end && infinitiveContent;
     // 4. postposed: CONTENT, SRC CUE (adjuncts).
     const restWords = wordCount(tokens, contentStart, contentEndRaw);
+    const wordsIn = (span: Span): number =>
+      wordCount(tokens, firstTokenFrom(tokens, span[0]), tokenIndexAt(tokens, span[1], lo));
     const srcPrev = sourceStart === undefined ? undefined : tokens[sourceStart - 1];
     const srcPrevQuote =
       sourceStart === undefined ? undefined : quoteEndingAt(tokens, sourceStart - 1, quotes);
     // "In May, Lee told reporters about …": a phrase with no verb before the subject is
     // an adjunct, not what was said, when the cue has words of its own after it.
+    // So is a verbless phrase ending in a short quoted title ("Sunday on the Morning
+    // Show’s “Face the Week,” Lee said that …").
+    const titleBefore =
+      srcPrevQuote !== undefined &&
+      (tokens[lo]?.start ?? 0) < srcPrevQuote.span[0] &&
+      wordsIn(srcPrevQuote.contentSpan) <= 5 &&
+      !hasVerb(tokens, lo, firstTokenFrom(tokens, srcPrevQuote.span[0]));
     const adjunctBefore =
       sourceStart !== undefined &&
-      srcPrevQuote === undefined &&
       restWords > 0 &&
-      !hasVerb(tokens, lo, sourceStart - 1);
+      (srcPrevQuote === undefined ? !hasVerb(tokens, lo, sourceStart - 1) : titleBefore);
     if (
       sourceStart !== undefined &&
       sourceStart > lo &&
