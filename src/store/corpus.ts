@@ -22,7 +22,6 @@ import { changedPassages, type ChangedPassage } from './changes.ts';
 import {
   CLUSTER_VIEW_SQL,
   candidateGroups,
-  clusterView,
   isCandidatePair,
   placementFeatures,
   placementKeys,
@@ -41,10 +40,34 @@ import type {
   StorySummary,
 } from './types.ts';
 
+/**
+ * What placing and summarising an article read of it: id, source, title and
+ * the metadata kept in their own columns. A candidate group is re-clustered
+ * on every add that joins it, so its members are loaded this light (no text,
+ * no annotations); their story features come from the feature cache, filled
+ * from the cluster view only for articles this process has not seen.
+ */
+type ArticleHead = Pick<Article, 'id' | 'source' | 'title'> & {
+  meta: Pick<Article['meta'], 'published' | 'outlet' | 'url'>;
+};
+
+function headOf(article: Article): ArticleHead {
+  const { published, outlet, url } = article.meta;
+  return {
+    id: article.id,
+    source: article.source,
+    title: article.title,
+    meta: {
+      ...(published !== undefined ? { published } : {}),
+      ...(outlet !== undefined ? { outlet } : {}),
+      ...(url !== undefined ? { url } : {}),
+    },
+  };
+}
+
 /** A current article as loaded for (re)building its story. */
 interface StoredArticle {
-  /** What clustering reads; the whole annotation is loaded only for dossiers. */
-  annotated: ClusterView;
+  head: ArticleHead;
   revision: number;
   previousId?: string;
   lineage: string;
@@ -55,7 +78,7 @@ interface StoredArticle {
   groupId?: string;
 }
 
-interface ArticleRow {
+interface HeadRow {
   id: string;
   lineage: string;
   revision: number;
@@ -63,11 +86,16 @@ interface ArticleRow {
   is_current: boolean;
   source: string;
   url: string | null;
+  outlet: string | null;
+  published: string | null;
   title: string;
   story_id: string | null;
   group_id: string | null;
   added_at: Date | string;
   changes: ChangedPassage[] | null;
+}
+
+interface ArticleRow extends HeadRow {
   article: Article;
   annotated: Omit<ClusterView, 'article'>;
 }
@@ -77,12 +105,17 @@ const iso = (value: Date | string): string => new Date(value).toISOString();
 /** JSON parameter that both engines pass through unchanged (cast in SQL with `::text::jsonb`). */
 const json = (value: unknown): string => JSON.stringify(value);
 
-function toStored(row: ArticleRow): StoredArticle {
+function toStored(row: HeadRow): StoredArticle {
   return {
-    annotated: {
-      times: row.annotated.times,
-      entities: row.annotated.entities,
-      article: row.article,
+    head: {
+      id: row.id,
+      source: row.source,
+      title: row.title,
+      meta: {
+        ...(row.published !== null ? { published: row.published } : {}),
+        ...(row.outlet !== null ? { outlet: row.outlet } : {}),
+        ...(row.url !== null ? { url: row.url } : {}),
+      },
     },
     revision: row.revision,
     previousId: row.previous_id ?? undefined,
@@ -108,7 +141,7 @@ function markRevisions(
   const replaced: ArticleSummary[] = [];
   for (const stored of articles) {
     if (!stored.previousId || !stored.changes?.length) continue;
-    const { article } = stored.annotated;
+    const article = stored.head;
     const previous = previousVersions.get(stored.previousId);
     if (previous) replaced.push({ ...summarizeArticle(previous), replacedBy: article.id });
     const who = article.meta.outlet ?? article.source;
@@ -173,7 +206,7 @@ function markRevisions(
     : dossier;
 }
 
-function outletOf(article: Article): string | undefined {
+function outletOf(article: ArticleHead): string | undefined {
   if (article.meta.outlet) return article.meta.outlet;
   if (article.meta.url) {
     try {
@@ -187,11 +220,11 @@ function outletOf(article: Article): string | undefined {
 
 function summaryFields(dossier: Dossier | undefined, articles: StoredArticle[]) {
   const outlets = [
-    ...new Set(articles.map((a) => outletOf(a.annotated.article)).filter((o): o is string => !!o)),
+    ...new Set(articles.map((a) => outletOf(a.head)).filter((o): o is string => !!o)),
   ].sort();
   const seen = articles
     .map((a) => {
-      const published = a.annotated.article.meta.published;
+      const published = a.head.meta.published;
       const time = published ? Date.parse(published) : NaN;
       return Number.isNaN(time) ? a.addedAt : new Date(time).toISOString();
     })
@@ -210,13 +243,15 @@ function summaryFields(dossier: Dossier | undefined, articles: StoredArticle[]) 
 
 const REVISION_COLUMNS = `id, lineage, revision, previous_id, is_current, source, url, title, story_id, group_id, added_at, changes`;
 
-const VIEW_COLUMNS = `${REVISION_COLUMNS}, article, ${CLUSTER_VIEW_SQL} AS annotated`;
+const HEAD_COLUMNS = `${REVISION_COLUMNS}, outlet, published`;
 
-/** Current members of candidate groups, in the cluster view. */
+const VIEW_COLUMNS = `${HEAD_COLUMNS}, article, ${CLUSTER_VIEW_SQL} AS annotated`;
+
+/** Current members of candidate groups, light (see ArticleHead). */
 async function loadGroupArticles(tx: Queryable, groupIds: string[]): Promise<StoredArticle[]> {
   if (groupIds.length === 0) return [];
-  const rows = await tx.query<ArticleRow>(
-    `SELECT ${VIEW_COLUMNS} FROM articles WHERE is_current AND group_id = ANY($1::text[]) ORDER BY id`,
+  const rows = await tx.query<HeadRow>(
+    `SELECT ${HEAD_COLUMNS} FROM articles WHERE is_current AND group_id = ANY($1::text[]) ORDER BY id`,
     [groupIds],
   );
   return rows.map(toStored);
@@ -232,6 +267,22 @@ class FeatureCache {
   constructor(private readonly limit = 50_000) {}
   get(id: string): StoryFeatures | undefined {
     return this.entries.get(id);
+  }
+  /** Features of a stored article that `ensure` has loaded (a miss is a bug). */
+  ofStored(id: string): StoryFeatures {
+    const features = this.entries.get(id);
+    if (!features) throw new Error(`store: story features of ${id} were not loaded (bug)`);
+    return features;
+  }
+  /** Reads the cluster view of the listed stored articles this cache lacks. */
+  async ensure(tx: Queryable, ids: string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.entries.has(id));
+    if (missing.length === 0) return;
+    const rows = await tx.query<{ article: Article; annotated: ArticleRow['annotated'] }>(
+      `SELECT article, ${CLUSTER_VIEW_SQL} AS annotated FROM articles WHERE id = ANY($1::text[])`,
+      [missing],
+    );
+    for (const row of rows) this.of({ ...row.annotated, article: row.article });
   }
   of(annotated: ClusterView): StoryFeatures {
     const id = annotated.article.id;
@@ -282,11 +333,11 @@ async function saveGroups(
     await setGroup(
       tx,
       groupId,
-      members.filter((m) => m.groupId !== groupId).map((m) => m.annotated.article.id),
+      members.filter((m) => m.groupId !== groupId).map((m) => m.head.id),
     );
-    return [members.map((m) => m.annotated.article.id)];
+    return [members.map((m) => m.head.id)];
   }
-  const previousGroup = new Map(members.map((m) => [m.annotated.article.id, m.groupId]));
+  const previousGroup = new Map(members.map((m) => [m.head.id, m.groupId]));
   const parts = candidateGroups(members.map(features)).sort(
     (a, b) => b.members.length - a.members.length || a.id.localeCompare(b.id),
   );
@@ -387,7 +438,7 @@ async function saveStory(tx: Queryable, story: Story, members: StoredArticle[]):
   );
   await tx.query(`UPDATE articles SET story_id = $1 WHERE id = ANY($2::text[])`, [
     story.id,
-    members.map((m) => m.annotated.article.id),
+    members.map((m) => m.head.id),
   ]);
 }
 
@@ -418,7 +469,7 @@ async function saveStaleStory(
   );
   await tx.query(`UPDATE articles SET story_id = $1 WHERE id = ANY($2::text[])`, [
     story.id,
-    members.map((m) => m.annotated.article.id),
+    members.map((m) => m.head.id),
   ]);
 }
 
@@ -454,15 +505,18 @@ async function replaceStories(
   loaded: Map<string, AnnotatedArticle>,
   deferDossiers: boolean,
 ): Promise<string[]> {
-  const byId = new Map(members.map((m) => [m.annotated.article.id, m]));
-  // Clustering reads only the cluster view (see ClusterView); the stories it
-  // returns hold those views and get their whole annotations back below.
+  const byId = new Map(members.map((m) => [m.head.id, m]));
+  // Clustering reads the members' features and heads; the stories it returns
+  // hold the heads and get their whole annotations back below.
   // Each part is one candidate group, so clusterGroup skips the candidate step.
   const stories = parts.flatMap((part) =>
     clusterGroup(
       part.map((id) => {
         const m = byId.get(id)!;
-        return { doc: m.annotated as AnnotatedArticle, features: features(m) };
+        // Given the features, clustering reads only the article's id, title,
+        // source and date (ordering, evidence); the head stands in for the
+        // whole annotation, which the stories get back below.
+        return { doc: { article: m.head } as unknown as AnnotatedArticle, features: features(m) };
       }),
       undefined,
       pairScores,
@@ -497,9 +551,7 @@ async function replaceStories(
   for (const oldId of oldStoryIds) {
     if (newIds.has(oldId)) continue;
     // The story that took most of the old one's articles inherits its id.
-    const oldMembers = new Set(
-      members.filter((m) => m.storyId === oldId).map((m) => m.annotated.article.id),
-    );
+    const oldMembers = new Set(members.filter((m) => m.storyId === oldId).map((m) => m.head.id));
     const heir = stories
       .map((s) => ({
         id: s.id,
@@ -648,16 +700,10 @@ export function createCorpus(db: Db): Store {
       );
       const groups = new Set<string>();
       if (previous?.group_id) groups.add(previous.group_id);
-      const uncached = neighbours.filter(
-        (n) => n.group_id && !groups.has(n.group_id) && !featureCache.get(n.id),
+      await featureCache.ensure(
+        tx,
+        neighbours.filter((n) => n.group_id && !groups.has(n.group_id)).map((n) => n.id),
       );
-      if (uncached.length > 0) {
-        const rows = await tx.query<{ article: Article; annotated: ArticleRow['annotated'] }>(
-          `SELECT article, ${CLUSTER_VIEW_SQL} AS annotated FROM articles WHERE id = ANY($1::text[])`,
-          [uncached.map((n) => n.id)],
-        );
-        for (const row of rows) featureCache.of({ ...row.annotated, article: row.article });
-      }
       const joined: string[] = [];
       for (const row of neighbours) {
         if (!row.group_id || groups.has(row.group_id)) continue;
@@ -668,7 +714,7 @@ export function createCorpus(db: Db): Store {
         }
       }
       const self: StoredArticle = {
-        annotated: clusterView(annotated),
+        head: headOf(article),
         revision,
         previousId: previous?.id,
         lineage,
@@ -676,7 +722,11 @@ export function createCorpus(db: Db): Store {
         changes,
       };
       const members = [...(await loadGroupArticles(tx, [...groups])), self];
-      const featuresOf = (m: StoredArticle) => featureCache.of(m.annotated);
+      await featureCache.ensure(
+        tx,
+        members.map((m) => m.head.id),
+      );
+      const featuresOf = (m: StoredArticle) => featureCache.ofStored(m.head.id);
       const parts = await saveGroups(tx, members, article.id, joined, !!previous, featuresOf);
       const oldStoryIds = new Set(members.map((m) => m.storyId).filter((x): x is string => !!x));
       if (previous?.story_id) oldStoryIds.add(previous.story_id);

@@ -19,12 +19,12 @@ import {
 } from '../cluster/index.ts';
 
 /**
- * What story clustering reads of an annotated article: the article itself, its
- * stated times and its entities (src/cluster/features.ts). A candidate group
- * is re-clustered on every add that joins it, so its members are loaded in
- * this view, a quarter of the full annotations; only the members of stories
- * whose dossier is rebuilt are loaded whole. test/unit/store-placement.test.ts
- * fails if clustering starts reading anything else.
+ * What story features read of an annotated article: the article itself, its
+ * stated times and its entities (src/cluster/features.ts). The store loads a
+ * stored article in this view, a quarter of the full annotations, only when
+ * its features are not cached yet; only the members of stories whose dossier
+ * is rebuilt are loaded whole. test/unit/store-placement.test.ts fails if
+ * story features start reading anything else.
  */
 export type ClusterView = Pick<AnnotatedArticle, 'article' | 'times' | 'entities'>;
 
