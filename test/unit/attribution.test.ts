@@ -723,6 +723,30 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     text: 'Sunday on the Morning Show’s “Face the Week,” Lee said that the pier would reopen.',
     expect: [{ source: 'Lee', cue: 'said', content: 'that the pier would reopen', direct: false }],
   },
+  {
+    name: 'an adverbial clause before the subject is not the content when the cue has its own',
+    text: 'If she becomes mayor, Ana Lee promised, ferries will run free on Sundays.',
+    expect: [
+      {
+        source: 'Ana Lee',
+        cue: 'promised',
+        content: 'ferries will run free on Sundays',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: 'a postposed report keeps an opening adverbial clause in its content',
+    text: 'Because the pier is closed, ferries will not run, the mayor said on Monday.',
+    expect: [
+      {
+        source: 'the mayor',
+        cue: 'said',
+        content: 'Because the pier is closed, ferries will not run',
+        direct: false,
+      },
+    ],
+  },
 ];
 
 for (const c of patterns) {

@@ -1099,6 +1099,35 @@ function hasVerb(tokens: Token[], from: number, to: number): boolean {
   return false;
 }
 
+/** Subordinators that open an adverbial clause before the main clause. */
+const ADVERBIAL_SUBORDINATORS = new Set([
+  'when',
+  'while',
+  'although',
+  'though',
+  'as',
+  'after',
+  'before',
+  'if',
+  'because',
+  'since',
+  'once',
+  'unless',
+  'whereas',
+]);
+
+/**
+ * Whether the unit opens with an adverbial clause ("When the crowd cheered, …",
+ * "Conceding that …, …", "Horrified at …, …"): a subordinator, or a participle the
+ * tagger reads as a verb.
+ */
+function opensAdverbialClause(tokens: Token[], lo: number): boolean {
+  const t = tokens[lo];
+  if (t === undefined || !t.word) return false;
+  if (ADVERBIAL_SUBORDINATORS.has(t.lower)) return true;
+  return /(?:ing|ed)$/u.test(t.lower) && posOf?.(t.start) === 'VERB';
+}
+
 /** Quantifiers that stand alone as a subject ("Most say", "Some think"). */
 const QUANTIFIER_SUBJECTS = new Set([
   'some',
@@ -2277,7 +2306,8 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
     const adjunctBefore =
       sourceStart !== undefined &&
       restWords > 0 &&
-      (srcPrevQuote === undefined ? !hasVerb(tokens, lo, sourceStart - 1) : titleBefore);
+      (opensAdverbialClause(tokens, lo) ||
+        (srcPrevQuote === undefined ? !hasVerb(tokens, lo, sourceStart - 1) : titleBefore));
     if (
       sourceStart !== undefined &&
       sourceStart > lo &&
