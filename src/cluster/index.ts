@@ -635,6 +635,7 @@ function storiesOfGroup(
   copiesOf: (id: string) => AnnotatedArticle[],
   params: ClusterParams,
   cache?: PairScoreCache,
+  explain: (storyId: string) => boolean = () => true,
 ): Story[] {
   const { clusters, links, scores } = averageLink(members, params, cache);
   const n = members.length;
@@ -642,6 +643,13 @@ function storiesOfGroup(
     const docsOf = (i: number) =>
       [members[i]!.doc, ...copiesOf(members[i]!.doc.article.id)].sort(articleOrder);
     const articles = cluster.flatMap(docsOf).sort(articleOrder);
+    const id = stableId(
+      articles
+        .map((d) => d.article.id)
+        .sort()
+        .join(' '),
+    );
+    if (!explain(id)) return { id, articles, evidence: [] };
     const evidence = storyEvidence(members, cluster, links, scores);
     for (const i of cluster) {
       const docs = docsOf(i);
@@ -649,16 +657,7 @@ function storiesOfGroup(
         evidence.push(`identical text: ${docs.map((d) => `"${d.article.source}"`).join(', ')}`);
     }
     evidence.push(...apartEvidence(members, clusters, ci, scores, n, params));
-    return {
-      id: stableId(
-        articles
-          .map((d) => d.article.id)
-          .sort()
-          .join(' '),
-      ),
-      articles,
-      evidence,
-    };
+    return { id, articles, evidence };
   });
 }
 
@@ -666,17 +665,20 @@ function storiesOfGroup(
  * The stories of articles known to form one candidate group (the store keeps
  * each article's group, see src/store/placement.ts), with their story features
  * already computed: the candidate step is skipped, and the result equals
- * `clusterStories` of the same articles.
+ * `clusterStories` of the same articles. `explain` says which stories need
+ * their evidence written out (the store writes only the stories that
+ * changed; the others get an empty list, which it never reads).
  */
 export function clusterGroup(
   members: { doc: AnnotatedArticle; features: StoryFeatures }[],
   params: ClusterParams = DEFAULT_CLUSTER_PARAMS,
   cache?: PairScoreCache,
+  explain?: (storyId: string) => boolean,
 ): Story[] {
   const sorted = [...members].sort((x, y) =>
     x.doc.article.id < y.doc.article.id ? -1 : x.doc.article.id > y.doc.article.id ? 1 : 0,
   );
-  return storiesOfGroup(sorted, () => [], params, cache);
+  return storiesOfGroup(sorted, () => [], params, cache, explain);
 }
 
 function titleOf(m: Member): string {

@@ -520,6 +520,8 @@ async function replaceStories(
       }),
       undefined,
       pairScores,
+      // A story with an old id has the same articles, so it is not rewritten.
+      (id) => !oldStoryIds.includes(id),
     ),
   );
   const newIds = new Set(stories.map((s) => s.id));
