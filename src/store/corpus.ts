@@ -22,10 +22,13 @@ import { changedPassages, type ChangedPassage } from './changes.ts';
 import {
   CLUSTER_VIEW_SQL,
   candidateGroups,
+  featuresFromJson,
+  featuresToJson,
   isCandidatePair,
   placementFeatures,
   placementKeys,
   type ClusterView,
+  type StoredFeatures,
 } from './placement.ts';
 import type { StoryFeatures } from '../cluster/index.ts';
 import type {
@@ -274,26 +277,41 @@ class FeatureCache {
     if (!features) throw new Error(`store: story features of ${id} were not loaded (bug)`);
     return features;
   }
-  /** Reads the cluster view of the listed stored articles this cache lacks. */
+  /**
+   * Reads the stored features of the listed articles this cache lacks; an
+   * article stored before features were (schema < 3) is read in the cluster
+   * view and its features computed.
+   */
   async ensure(tx: Queryable, ids: string[]): Promise<void> {
     const missing = ids.filter((id) => !this.entries.has(id));
     if (missing.length === 0) return;
-    const rows = await tx.query<{ article: Article; annotated: ArticleRow['annotated'] }>(
-      `SELECT article, ${CLUSTER_VIEW_SQL} AS annotated FROM articles WHERE id = ANY($1::text[])`,
+    const stored = await tx.query<{ id: string; story_features: StoredFeatures | null }>(
+      `SELECT id, story_features FROM articles WHERE id = ANY($1::text[])`,
       [missing],
     );
+    for (const row of stored)
+      if (row.story_features) this.put(featuresFromJson(row.id, row.story_features));
+    const older = stored.filter((row) => !row.story_features).map((row) => row.id);
+    if (older.length === 0) return;
+    const rows = await tx.query<{ article: Article; annotated: ArticleRow['annotated'] }>(
+      `SELECT article, ${CLUSTER_VIEW_SQL} AS annotated FROM articles WHERE id = ANY($1::text[])`,
+      [older],
+    );
     for (const row of rows) this.of({ ...row.annotated, article: row.article });
+  }
+  private put(features: StoryFeatures): void {
+    if (this.entries.size >= this.limit) {
+      // Oldest first: a Map iterates in insertion order.
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.entries.set(features.articleId, features);
   }
   of(annotated: ClusterView): StoryFeatures {
     const id = annotated.article.id;
     let features = this.entries.get(id);
     if (!features) {
       features = placementFeatures(annotated);
-      if (this.entries.size >= this.limit) {
-        // Oldest first: a Map iterates in insertion order.
-        this.entries.delete(this.entries.keys().next().value!);
-      }
-      this.entries.set(id, features);
+      this.put(features);
     }
     return features;
   }
@@ -667,8 +685,8 @@ export function createCorpus(db: Db): Store {
         await tx.query(`DELETE FROM article_keys WHERE article_id = $1`, [previous.id]);
       }
       const inserted = await tx.query<{ added_at: Date | string }>(
-        `INSERT INTO articles (id, lineage, revision, previous_id, is_current, source, url, outlet, published, title, changes, article, annotated)
-         VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb, $12::text::jsonb)
+        `INSERT INTO articles (id, lineage, revision, previous_id, is_current, source, url, outlet, published, title, changes, article, annotated, story_features)
+         VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb, $12::text::jsonb, $13::text::jsonb)
          RETURNING added_at`,
         [
           article.id,
@@ -683,6 +701,7 @@ export function createCorpus(db: Db): Store {
           changes ? json(changes) : null,
           json(article),
           json(annotations),
+          json(featuresToJson(features)),
         ],
       );
       await tx.query(

@@ -15,6 +15,7 @@ import {
   DEFAULT_CLUSTER_PARAMS,
   isCandidatePair as candidatePair,
   storyFeatures,
+  type Feature,
   type StoryFeatures,
 } from '../cluster/index.ts';
 
@@ -38,6 +39,37 @@ export function clusterView(annotated: AnnotatedArticle): ClusterView {
 export function placementFeatures(view: ClusterView): StoryFeatures {
   // Story features read only the cluster view (the test above holds it to that).
   return storyFeatures(view as AnnotatedArticle, DEFAULT_CLUSTER_PARAMS);
+}
+
+/** Story features as stored (JSON): the map's entries in their order, so sums run as before. */
+export interface StoredFeatures {
+  norm: number;
+  signature: string[];
+  /** [key, kind, label, weight] per feature. */
+  features: [string, Feature['kind'], string, number][];
+}
+
+export function featuresToJson(f: StoryFeatures): StoredFeatures {
+  return {
+    norm: f.norm,
+    signature: [...f.signature],
+    features: [...f.features.values()].map((x) => [x.key, x.kind, x.label, x.weight]),
+  };
+}
+
+/**
+ * The story features of article `articleId` read back; equal to the ones
+ * stored (JSON keeps every double exactly, and the entries keep their order).
+ */
+export function featuresFromJson(articleId: string, stored: StoredFeatures): StoryFeatures {
+  return {
+    articleId,
+    norm: stored.norm,
+    signature: new Set(stored.signature),
+    features: new Map(
+      stored.features.map(([key, kind, label, weight]) => [key, { key, kind, label, weight }]),
+    ),
+  };
 }
 
 /** Keys under which an article is indexed: its signature features. */

@@ -113,6 +113,14 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX stories_stale ON stories (id) WHERE stale;
     `,
   },
+  {
+    version: 4,
+    description: 'story features stored with each article',
+    // A new process re-clustering a large candidate group would otherwise
+    // compute them again for every member (articles stored before keep NULL
+    // and are read the old way).
+    sql: `ALTER TABLE articles ADD COLUMN story_features jsonb;`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

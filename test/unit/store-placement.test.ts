@@ -10,7 +10,13 @@ import assert from 'node:assert/strict';
 import type { AnnotatedArticle } from '../../src/core/index.ts';
 import { annotate } from '../../src/annotate/index.ts';
 import { clusterStories, storyFeatures } from '../../src/cluster/index.ts';
-import { clusterView, placementFeatures } from '../../src/store/placement.ts';
+import {
+  clusterView,
+  featuresFromJson,
+  featuresToJson,
+  placementFeatures,
+  type StoredFeatures,
+} from '../../src/store/placement.ts';
 import { FICTIONAL_ARTICLES, fictionalArticle } from './store.cases.ts';
 
 const annotated = [
@@ -42,4 +48,15 @@ test('clustering the cluster views gives the stories of the whole annotations', 
     whole.some((s) => s.articles.length > 1),
     'the fixtures form at least one story of several articles',
   );
+});
+
+test('stored story features read back equal, entry order included', () => {
+  for (const doc of annotated) {
+    const features = storyFeatures(doc);
+    // Through JSON text, as the store writes and reads them.
+    const stored = JSON.parse(JSON.stringify(featuresToJson(features))) as StoredFeatures;
+    const back = featuresFromJson(doc.article.id, stored);
+    assert.deepEqual(back, features, doc.article.source);
+    assert.deepEqual([...back.features.keys()], [...features.features.keys()]);
+  }
 });
