@@ -279,8 +279,9 @@ class FeatureCache {
   }
   /**
    * Reads the stored features of the listed articles this cache lacks; an
-   * article stored before features were (schema < 3) is read in the cluster
-   * view and its features computed.
+   * article stored before features were (schema < 4) is read in the cluster
+   * view, its features computed and written back, so the next process reads
+   * them.
    */
   async ensure(tx: Queryable, ids: string[]): Promise<void> {
     const missing = ids.filter((id) => !this.entries.has(id));
@@ -297,7 +298,12 @@ class FeatureCache {
       `SELECT article, ${CLUSTER_VIEW_SQL} AS annotated FROM articles WHERE id = ANY($1::text[])`,
       [older],
     );
-    for (const row of rows) this.of({ ...row.annotated, article: row.article });
+    const computed = rows.map((row) => this.of({ ...row.annotated, article: row.article }));
+    await tx.query(
+      `UPDATE articles SET story_features = u.features::jsonb
+         FROM unnest($1::text[], $2::text[]) AS u(id, features) WHERE articles.id = u.id`,
+      [computed.map((f) => f.articleId), computed.map((f) => json(featuresToJson(f)))],
+    );
   }
   private put(features: StoryFeatures): void {
     if (this.entries.size >= this.limit) {

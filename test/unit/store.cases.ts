@@ -191,6 +191,41 @@ export function runStoreConformance(adapter: StoreAdapter): void {
     });
   });
 
+  test(`${adapter.name}: an article stored without story features gets them written back when read`, async () => {
+    await adapter.reset();
+    await withStore(async (store) => {
+      await store.addArticle(FLOOD_1);
+      await store.addArticle(FIRE_1);
+    });
+    // As a store written before schema v4 holds them.
+    const raw = await adapter.raw();
+    try {
+      await raw.query(`UPDATE articles SET story_features = NULL`);
+    } finally {
+      await raw.close();
+    }
+    await withStore(async (store) => {
+      await store.addArticle(FLOOD_2);
+      const batch = clusterStories([FLOOD_1, FIRE_1, FLOOD_2].map((a) => annotate(a)));
+      const stored = await store.listStories();
+      assert.deepEqual(stored.map((s) => s.id).sort(), batch.map((s) => s.id).sort());
+    });
+    const check = await adapter.raw();
+    try {
+      const rows = await check.query<{ id: string; has: boolean }>(
+        `SELECT id, story_features IS NOT NULL AS has FROM articles WHERE id = ANY($1::text[])`,
+        [[FLOOD_1.id, FLOOD_2.id]],
+      );
+      assert.deepEqual(
+        rows.map((r) => r.has),
+        [true, true],
+        'the neighbour read on the way has its features stored now',
+      );
+    } finally {
+      await check.close();
+    }
+  });
+
   test(`${adapter.name}: changed text at the same source is a revision, with what changed`, async () => {
     await adapter.reset();
     await withStore(async (store) => {
