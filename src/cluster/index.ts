@@ -116,63 +116,48 @@ function factsOf(f: StoryFeatures): Facts {
   return facts;
 }
 
-/** The factor that contradicting facts put on a pair's cosine, and what differed. */
-function contradictions(
-  a: StoryFeatures,
-  b: StoryFeatures,
-  params: ClusterParams,
-  explain: boolean,
-): { factor: number; differed: string[] } {
-  const fa = factsOf(a);
-  const fb = factsOf(b);
-  let factor = 1;
-  const differed: string[] = [];
-  const show = (ks: string[]): string => ks.map((k) => k.slice(k.indexOf(':') + 1)).join('/');
-  for (const [kind, ka, kb, f] of [
-    ['years', fa.years, fb.years, params.yearMismatch],
-    ['days', fa.days, fb.days, params.dayMismatch],
-  ] as const) {
-    if (f === 1 || ka.length === 0 || kb.length === 0 || ka.some((k) => kb.includes(k))) continue;
-    factor *= f;
-    if (explain) differed.push(`${kind} ${show(ka)} vs ${show(kb)}`);
-  }
-  const pa = fa.protagonist;
-  const pb = fb.protagonist;
-  if (
-    params.protagonistMismatch !== 1 &&
-    pa &&
-    pb &&
-    !b.features.has(pa.key) &&
-    !a.features.has(pb.key)
-  ) {
-    factor *= params.protagonistMismatch;
-    if (explain) differed.push(`main names ${pa.label} vs ${pb.label}`);
-  }
-  return { factor, differed };
-}
-
 /** Whether `b` states any of the year or day keys `keys` (a feature of `a`). */
 function sharesAny(keys: string[], b: StoryFeatures): boolean {
   for (const key of keys) if (b.features.has(key)) return true;
   return false;
 }
 
+/** Year or day keys as shown in evidence ("year:2016" → "2016"). */
+function showKeys(keys: string[]): string {
+  return keys.map((k) => k.slice(k.indexOf(':') + 1)).join('/');
+}
+
 /**
- * `contradictions(a, b, params, false).factor` without building the
- * explanation: it runs for every pair of a candidate group on every add.
+ * The factor that contradicting facts put on a pair's cosine. When `differed`
+ * is given, what differed is described into it; the pair scores of a
+ * candidate group pass none, so that path builds no strings.
  */
-function contradictionFactor(a: StoryFeatures, b: StoryFeatures, params: ClusterParams): number {
+function contradictions(
+  a: StoryFeatures,
+  b: StoryFeatures,
+  params: ClusterParams,
+  differed?: string[],
+): number {
   const fa = factsOf(a);
   const fb = factsOf(b);
   let factor = 1;
   if (params.yearMismatch !== 1 && fa.years.length > 0 && fb.years.length > 0)
-    if (!sharesAny(fa.years, b)) factor *= params.yearMismatch;
+    if (!sharesAny(fa.years, b)) {
+      factor *= params.yearMismatch;
+      differed?.push(`years ${showKeys(fa.years)} vs ${showKeys(fb.years)}`);
+    }
   if (params.dayMismatch !== 1 && fa.days.length > 0 && fb.days.length > 0)
-    if (!sharesAny(fa.days, b)) factor *= params.dayMismatch;
+    if (!sharesAny(fa.days, b)) {
+      factor *= params.dayMismatch;
+      differed?.push(`days ${showKeys(fa.days)} vs ${showKeys(fb.days)}`);
+    }
   const pa = fa.protagonist;
   const pb = fb.protagonist;
   if (params.protagonistMismatch !== 1 && pa && pb)
-    if (!b.features.has(pa.key) && !a.features.has(pb.key)) factor *= params.protagonistMismatch;
+    if (!b.features.has(pa.key) && !a.features.has(pb.key)) {
+      factor *= params.protagonistMismatch;
+      differed?.push(`main names ${pa.label} vs ${pb.label}`);
+    }
   return factor;
 }
 
@@ -191,7 +176,7 @@ function pairScore(a: StoryFeatures, b: StoryFeatures, params: ClusterParams): n
 /** Cosine of two articles' features from their dot product, times the contradiction factor. */
 function scoreFromDot(a: StoryFeatures, b: StoryFeatures, dot: number, params: ClusterParams) {
   if (dot === 0) return 0;
-  return (dot / (a.norm * b.norm)) * contradictionFactor(a, b, params);
+  return (dot / (a.norm * b.norm)) * contradictions(a, b, params);
 }
 
 interface SparseVector {
@@ -267,9 +252,9 @@ export function isCandidatePair(
   b: StoryFeatures,
   params: ClusterParams = DEFAULT_CLUSTER_PARAMS,
 ): boolean {
-  let keyShared = false;
-  for (const key of a.signature) if (b.signature.has(key)) keyShared = true;
-  return keyShared && pairScore(a, b, params) >= params.candidateThreshold;
+  for (const key of a.signature)
+    if (b.signature.has(key)) return pairScore(a, b, params) >= params.candidateThreshold;
+  return false;
 }
 
 /** The pair score and decision between two articles' features. */
@@ -279,7 +264,8 @@ export function linkFeatures(
   params: ClusterParams = DEFAULT_CLUSTER_PARAMS,
 ): StoryLink {
   const { score: cosine, shared } = featureSimilarity(a, b);
-  const { factor, differed } = contradictions(a, b, params, true);
+  const differed: string[] = [];
+  const factor = contradictions(a, b, params, differed);
   const score = cosine * factor;
   const keyShared = shared.some((s) => a.signature.has(s.a.key) && b.signature.has(s.a.key));
   return {
@@ -553,12 +539,8 @@ export class StoryIndex {
     return root;
   }
 
-  /**
-   * Adds an article (an id already present is ignored). `features`, when
-   * given, must be `storyFeatures(doc, this.params)`: callers that keep them
-   * (the store) save recomputing them.
-   */
-  add(doc: AnnotatedArticle, features?: StoryFeatures): void {
+  /** Adds an article (an id already present is ignored). */
+  add(doc: AnnotatedArticle): void {
     const id = doc.article.id;
     const member = this.members.get(id);
     if (member) {
@@ -568,7 +550,7 @@ export class StoryIndex {
       );
       if (!seen) this.copies.set(id, [...list, doc]);
     } else {
-      const mine = features ?? storyFeatures(doc, this.params);
+      const mine = storyFeatures(doc, this.params);
       const candidates = new Set<string>();
       for (const key of mine.signature) {
         for (const other of this.bySignature.get(key) ?? []) candidates.add(other);
@@ -749,12 +731,11 @@ function apartEvidence(
   }
   averages.sort((x, y) => y.avg - x.avg || x.cj - y.cj);
   return averages.slice(0, APART_SHOWN).map(({ cj, avg }) => {
-    const differed = new Set<string>();
+    const found: string[] = [];
     for (const i of mine)
       for (const j of clusters[cj]!)
-        for (const d of contradictions(members[i]!.features, members[j]!.features, params, true)
-          .differed)
-          differed.add(d);
+        contradictions(members[i]!.features, members[j]!.features, params, found);
+    const differed = new Set(found);
     const other = titleOf(members[clusters[cj]![0]!]!);
     const why = differed.size ? `; differed ${[...differed].slice(0, 3).join(', ')}` : '';
     return `kept apart from the story of "${other}": average score ${avg.toFixed(2)} below the link threshold${why}`;
