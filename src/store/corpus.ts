@@ -784,6 +784,14 @@ export function createCorpus(db: Db): Store {
    * a batch that was cut off), one transaction each. Another process may be
    * flushing too: a story is rebuilt only if still stale under the lock.
    */
+  /** Rebuilds a story's dossier if it is (still, under the lock) stale; true when rebuilt. */
+  function rebuildIfStale(id: string): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const stale = await tx.query(`SELECT 1 FROM stories WHERE id = $1 AND stale`, [id]);
+      return stale.length > 0 && (await rebuildStory(tx, id));
+    });
+  }
+
   async function flushDossiers(): Promise<string[]> {
     const rebuilt: string[] = [];
     for (;;) {
@@ -791,11 +799,7 @@ export function createCorpus(db: Db): Store {
         await db.query<{ id: string }>(`SELECT id FROM stories WHERE stale ORDER BY id LIMIT 1`)
       )[0];
       if (!next) return rebuilt;
-      const done = await db.transaction(async (tx) => {
-        const still = await tx.query(`SELECT 1 FROM stories WHERE id = $1 AND stale`, [next.id]);
-        return still.length > 0 && (await rebuildStory(tx, next.id));
-      });
-      if (done) rebuilt.push(next.id);
+      if (await rebuildIfStale(next.id)) rebuilt.push(next.id);
       await vacuumNowAndThen();
     }
   }
@@ -875,10 +879,7 @@ export function createCorpus(db: Db): Store {
     async getStory(id: string) {
       const resolved = await resolveStoryId(id);
       if (!resolved) return undefined;
-      await db.transaction(async (tx) => {
-        const stale = await tx.query(`SELECT 1 FROM stories WHERE id = $1 AND stale`, [resolved]);
-        if (stale.length > 0) await rebuildStory(tx, resolved);
-      });
+      await rebuildIfStale(resolved);
       const rows = await db.query<{ dossier: Dossier }>(
         `SELECT dossier FROM stories WHERE id = $1`,
         [resolved],
