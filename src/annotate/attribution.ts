@@ -3,7 +3,8 @@
  * each reading unit proposes candidates (attribution/patterns.ts); refiners in a
  * fixed order then (1) turn "a video ... showed X saying" into a relay, (2) end a
  * preposed content where a postposed attribution of the same clause begins,
- * (3) nest attributions whose cue lies in another's content, (4) link anaphoric
+ * (3) nest attributions whose cue lies in another's content (a stance or act there,
+ * not a verb of saying, is folded into that content), (4) link anaphoric
  * sources to their group and carry the group's intermediary forward, (5) type
  * sources, count them, set modality, and tie quotations to their speakers.
  */
@@ -42,6 +43,39 @@ const OUTLET_RE = new RegExp(
     .join('|')})(?![\\p{L}])`,
   'u',
 );
+
+/**
+ * Verbs of saying: the cues that keep an attribution of their own inside another
+ * statement's content (a chain of reporting), unlike stance and act predicates.
+ */
+const SPEECH_LEMMAS = new Set([
+  'say',
+  'tell',
+  'report',
+  'write',
+  'announce',
+  'claim',
+  'add',
+  'declare',
+  'cite',
+  'state',
+  'explain',
+  'insist',
+  'confirm',
+  'acknowledge',
+  'admit',
+  'assert',
+  'tweet',
+  'testify',
+  'reply',
+  'respond',
+  'recall',
+  'warn',
+  'argue',
+  'suggest',
+  'note',
+  'according to',
+]);
 
 interface Draft {
   candidate: Candidate;
@@ -414,6 +448,27 @@ export function extractAttributions(ctx: AnnotationContext): {
         best = o;
     }
     if (best !== undefined && !contains(d.candidate.content, best.candidate.cue)) d.parent = best;
+  }
+  // A stance, act or judgement inside another statement's indirect content is part of what
+  // that statement reports, not a statement of its own: in "Lee said Kim opposes the plan"
+  // Lee reports Kim's opposition. Only verbs of saying keep their own attribution there,
+  // so chains of reporting ("Reuters reported officials said ...") stay.
+  const folded = new Set<Draft>();
+  for (const d of drafts) {
+    const p = d.parent;
+    if (p === undefined || d.candidate.direct || p.candidate.direct) continue;
+    if (!SPEECH_LEMMAS.has(d.candidate.lemma)) folded.add(d);
+  }
+  if (folded.size > 0) {
+    const kept = drafts.filter((d) => !folded.has(d));
+    kept.forEach((d, i) => {
+      let p = d.parent;
+      while (p !== undefined && folded.has(p)) p = p.parent;
+      if (p === undefined) delete d.parent;
+      else d.parent = p;
+      d.id = `${article.id.slice(0, 8)}-a${i + 1}`;
+    });
+    drafts.splice(0, drafts.length, ...kept);
   }
 
   // Groups: the most recent intermediary set up for a group of sources carries forward to

@@ -972,6 +972,36 @@ test('attribution: "SRC said X, OUTLET reported" nests the sources under the out
   assert.equal(one.direct, true);
 });
 
+test('attribution: a stance or act inside reported content is part of it, not its own statement', () => {
+  const doc = body('The ferry captain said the harbour board had criticized the new timetable.');
+  assert.deepEqual(
+    doc.attributions.map((a) => [a.cue.text, slice(doc, a.content.span)]),
+    [['said', 'the harbour board had criticized the new timetable']],
+  );
+  const recalled = body(
+    'A dock worker recalled that the foreman had promised to fix the crane before winter.',
+  );
+  assert.deepEqual(
+    recalled.attributions.map((a) => a.cue.text),
+    ['recalled'],
+  );
+});
+
+test('attribution: a verb of saying inside reported content keeps its own nested attribution', () => {
+  const doc = body('The ferry captain said the harbour board had announced a new timetable.');
+  const outer = doc.attributions.find((a) => a.cue.text === 'said');
+  const inner = doc.attributions.find((a) => a.cue.text === 'had announced');
+  assert.ok(outer && inner);
+  assert.equal(inner.parentId, outer.id);
+  assert.equal(slice(doc, inner.source.span), 'the harbour board');
+  // Outside any report, the same stance is an attribution of its own.
+  const alone = body('The harbour board criticized the new timetable on Friday.');
+  assert.deepEqual(
+    alone.attributions.map((a) => [slice(alone, a.source.span), a.cue.text]),
+    [['The harbour board', 'criticized']],
+  );
+});
+
 test('attribution: a statement inside a quotation nests under the speaker', () => {
   const doc = body(
     '“The crew was warned. One of the divers said that the hull was weak,” the inspector said.',
