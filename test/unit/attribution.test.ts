@@ -747,6 +747,30 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
       },
     ],
   },
+  {
+    name: 'SRC, APPOSITIVE, stance verb OBJECT: the phrase after the verb is no inverted source',
+    text: 'Dana Holt of Ely, a councillor who once ran the ferry, denounced the new harbour fees.',
+    expect: [
+      {
+        source: 'Dana Holt of Ely, a councillor who once ran the ferry',
+        cue: 'denounced',
+        content: 'the new harbour fees',
+        direct: false,
+      },
+    ],
+  },
+  {
+    name: 'CONTENT, said SRC: a verb of saying inverts after a plain clause',
+    text: 'Fares will rise in the spring, said the ferry company.',
+    expect: [
+      {
+        source: 'the ferry company',
+        cue: 'said',
+        content: 'Fares will rise in the spring',
+        direct: false,
+      },
+    ],
+  },
 ];
 
 for (const c of patterns) {

@@ -111,6 +111,73 @@ const NEGATIONS = new Set(['not', "n't", 'never']);
 /** Aspect verbs that take a reporting verb with "to" into their group ("continued to insist"). */
 const ASPECT_VERBS = new Set(['continued', 'continues', 'continue', 'continuing']);
 const GO_FORMS = new Set(['went', 'goes', 'go', 'going', 'gone']);
+/**
+ * Verbs of saying that put their subject after them when a plain clause comes first
+ * ("Prices will rise, said the analyst", "…, writes Lee").
+ */
+const INVERTING_LEMMAS = new Set([
+  'say',
+  'write',
+  'add',
+  'note',
+  'explain',
+  'argue',
+  'report',
+  'ask',
+  'reply',
+  'recall',
+  'warn',
+  'insist',
+  'continue',
+  'observe',
+  'conclude',
+  'declare',
+  'announce',
+  'tweet',
+  'claim',
+  'contend',
+  'counter',
+  'suggest',
+  'complain',
+  'acknowledge',
+  'admit',
+  'quip',
+  'joke',
+  'remark',
+  'caution',
+  'predict',
+  'state',
+  'wonder',
+  'confirm',
+  'estimate',
+  'agree',
+  'respond',
+  'concede',
+  'assert',
+  'maintain',
+  'emphasize',
+  'emphasise',
+  'stress',
+  'muse',
+  'retort',
+  'reiterate',
+  'repeat',
+  'boast',
+  'exclaim',
+  'testify',
+  'lament',
+  'speculate',
+  'recount',
+  'post',
+  'read',
+  'opine',
+  'posit',
+  'imply',
+  'indicate',
+  'show',
+  'find',
+]);
+
 /** Reporting verbs whose object is the hearer: "…,” told Reuters" is no inversion. */
 const NEVER_INVERTED = new Set(['tell', 'inform', 'assure', 'remind', 'urge', 'thank']);
 
@@ -2029,7 +2096,11 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
         (prevIsComma && isQuoteToken(tokens[hit.groupStart - 2], quotes) === 'close');
       const tailOk =
         restWords === 0 || srcFinal > srcEnd || (afterQuote && startsTail(tokens, srcEnd, hi));
-      if (srcWords > 0 && srcWords <= 10 && tailOk) {
+      // After a plain clause only verbs of saying invert ("…, said Lee"); a stance or act
+      // verb after a comma follows its own subject's appositive ("Lee, a senator, denounced
+      // the remarks"), and the phrase after it is its object.
+      const inverts = afterQuote || INVERTING_LEMMAS.has(hit.lemma);
+      if (srcWords > 0 && srcWords <= 10 && tailOk && inverts) {
         let content: Span | undefined;
         if (prevQuote !== undefined) content = prevQuote.span;
         else {
