@@ -71,7 +71,7 @@ export async function evaluate(): Promise<{ title: string; markdown: string }> {
       '',
       '`sentence`: one claim per sentence (the whole sentence with the entities, times and figures annotated in it). ' +
         "`claims`: linked when any pair of the annotator's claims in the two sentences is the same event (the sentence claim when a sentence has none). " +
-        `sameEvent adds slot weights (shared event word or kind, names, wording, weekday, figures, article position; fitted on train) and links at a score of ${SAME_EVENT_PARAMS.threshold} or more (fixed on train+dev); stated days or kinds of event that differ veto a link.`,
+        `sameEvent adds slot weights (shared event word or kind, names, wording, weekday, figures, article position; fitted on train) and links at a score of ${SAME_EVENT_PARAMS.threshold} or more (fixed on train+dev); between claims of at most ${SAME_EVENT_PARAMS.vetoMaxEvents} event words (one event each) stated days or kinds of event that differ veto a link.`,
     ].join('\n'),
   };
 }

@@ -158,6 +158,28 @@ describe('sameEvent', () => {
     assert.ok(match.matched.includes('participants'), match.matched.join(','));
     assert.ok(match.differed.includes('time'), match.differed.join(','));
   });
+  it('vetoes differing kinds only between claims of one event each', async () => {
+    // A blast and the collapse it caused, each told in a sentence of several
+    // events: the kinds differ, but so much else is shared that it is one event.
+    const blast = `Tower blast\n\nA gas explosion tore through the Corlin tower on Hadley Street early on Sunday, hurling debris across the market square and shattering windows.`;
+    const collapse = `Corlin tower\n\nPart of the Corlin tower on Hadley Street collapsed early on Sunday after the gas leak, trapping tenants and scattering debris across the market square.`;
+    const long = sameEvent(
+      await refOf(blast, blast.split('\n\n')[1] ?? ''),
+      await refOf(collapse, collapse.split('\n\n')[1] ?? ''),
+    );
+    assert.ok(long.same, long.evidence.join('; '));
+    assert.ok(long.differed.includes('predicate'), long.differed.join(','));
+    assert.ok(
+      long.evidence.some((e) => e.startsWith('different kinds')),
+      long.evidence.join('; '),
+    );
+    // The same two kinds in claims of one event each: two events.
+    const short = sameEvent(
+      await refOf(blast, 'A gas explosion tore through the Corlin tower'),
+      await refOf(collapse, 'Part of the Corlin tower on Hadley Street collapsed'),
+    );
+    assert.equal(short.same, false, short.evidence.join('; '));
+  });
 });
 
 describe('event words', () => {
