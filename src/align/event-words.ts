@@ -26,7 +26,8 @@ const EVENT_CLASSES: string[][] = [
     'execute',
     'assassinate',
   ],
-  ['die', 'dead', 'death', 'pass', 'perish', 'succumb', 'obituary', 'fatal'],
+  // A suicide is a death: the two wordings of one event stay one kind.
+  ['die', 'dead', 'death', 'pass', 'perish', 'succumb', 'obituary', 'fatal', 'suicide'],
   ['suicide', 'hang'],
   ['wound', 'injure', 'hurt', 'injury', 'wounded', 'injured'],
   [
@@ -73,8 +74,8 @@ const EVENT_CLASSES: string[][] = [
     'sign',
   ],
   ['elect', 'vote', 'poll', 'ballot'],
-  ['win', 'beat', 'defeat', 'victory', 'triumph', 'champion'],
-  ['lose', 'loss'],
+  // One contest has a winner and a loser: "A beat B" and "B lost to A" are one event.
+  ['win', 'beat', 'defeat', 'victory', 'triumph', 'champion', 'lose', 'loss'],
   ['rehab', 'rehabilitation', 'treatment', 'enter', 'admit', 'check', 'clinic'],
   ['release', 'unveil', 'launch', 'introduce', 'announce', 'debut', 'issue'],
   ['acquire', 'buy', 'purchase', 'acquisition', 'takeover', 'deal', 'merger', 'merge'],

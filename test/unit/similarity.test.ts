@@ -206,6 +206,9 @@ describe('event words', () => {
     assert.ok(shared('earthquake', 'tremor'));
     assert.ok(!shared('earthquake', 'aftershock'));
     assert.ok(!shared('shoot', 'arrest'));
+    // One contest seen from both sides; a suicide is a death, not a killing.
+    assert.ok(shared('beat', 'lose') && shared('defeat', 'loss'));
+    assert.ok(shared('suicide', 'die') && !shared('suicide', 'murder'));
     // "fire" is a dismissal or a blaze.
     assert.ok(shared('fire', 'sack') && shared('fire', 'blaze'));
   });
