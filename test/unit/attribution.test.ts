@@ -1026,6 +1026,44 @@ test('attribution: a verb of saying inside reported content keeps its own nested
   );
 });
 
+test('attribution: "SRC said:" ending a paragraph takes the quotation that opens the next one', () => {
+  const doc = body(
+    'The lock keeper had seen floods before. She said:',
+    '“The river rose faster this time. We had an hour, not a day.”',
+  );
+  assert.deepEqual(
+    doc.attributions.map((a) => [
+      slice(doc, a.source.span),
+      a.cue.text,
+      slice(doc, a.content.span),
+    ]),
+    [['She', 'said', '“The river rose faster this time. We had an hour, not a day.”']],
+  );
+  // Before a paragraph of plain prose the colon joins nothing: no quotation, no content.
+  const plain = body('The lock keeper was asked why. She said:', 'Rain, snow melt and a weir.');
+  assert.deepEqual(plain.attributions, []);
+});
+
+test('attribution: a speech tag with an adjunct after a closed quotation belongs to it', () => {
+  const doc = body(
+    '“We will reopen the bridge by May!” Mayor Ann Holt said as she cut the ribbon.',
+  );
+  assert.deepEqual(
+    doc.attributions.map((a) => [
+      slice(doc, a.source.span),
+      a.cue.text,
+      slice(doc, a.content.span),
+    ]),
+    [['Mayor Ann Holt', 'said', '“We will reopen the bridge by May!”']],
+  );
+  // With a that-clause after it the sentence reports something of its own.
+  const own = body(
+    '“We will reopen the bridge by May!” The mayor said in June that it would wait.',
+  );
+  const said = own.attributions.find((a) => a.cue.text === 'said');
+  assert.equal(slice(own, said?.content.span), 'that it would wait');
+});
+
 test('attribution: a statement inside a quotation nests under the speaker', () => {
   const doc = body(
     '“The crew was warned. One of the divers said that the hull was weak,” the inspector said.',

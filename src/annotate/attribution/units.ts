@@ -390,16 +390,32 @@ const CLAUSE_WORDS = new Set([...PRONOUNS, 'that', 'this', 'the', 'a', 'an', 'it
  */
 function isSpeechTag(sentenceText: string): boolean {
   const words = sentenceText.match(/[\p{L}\p{N}’']+/gu) ?? [];
-  if (words.length < 2 || words.length > 8) return false;
+  if (words.length < 2 || words.length > 20) return false;
   if (!/^\p{Lu}/u.test(sentenceText.trimStart())) return false;
   if (/["“”«»]|''|``/u.test(sentenceText)) return false;
-  for (let k = 1; k < words.length; k++) {
+  for (let k = 1; k < Math.min(words.length, 8); k++) {
     if (CUE_FORMS.get((words[k] as string).toLowerCase()) === undefined) continue;
     const after = words.slice(k + 1).map((w) => w.toLowerCase());
-    return after.length <= 2 && !after.some((w) => CLAUSE_WORDS.has(w));
+    if (after.length <= 2 && !after.some((w) => CLAUSE_WORDS.has(w)))
+      return k + 1 + after.length <= 8;
+    // "… Lee said as she left the stage.": an adjunct clause or phrase, not what was said.
+    return TAG_ADJUNCTS.has(after[0] ?? '') && !after.includes('that');
   }
   return false;
 }
+
+const TAG_ADJUNCTS = new Set([
+  'as',
+  'when',
+  'while',
+  'after',
+  'before',
+  'during',
+  'of',
+  'in',
+  'on',
+  'at',
+]);
 
 /**
  * Sentences grouped into units so that no quotation is cut in two; each unit
@@ -455,6 +471,20 @@ export function buildUnits(
         current.sentences.push(sentence.index);
         continue;
       }
+    }
+    // "He said:" ending a paragraph, and the next paragraph opens with the quotation it
+    // introduces: one unit, so the quotation is the content of the colon's cue.
+    if (
+      current !== undefined &&
+      paragraph === current.paragraph + 1 &&
+      current.kind === sentence.kind &&
+      /:\s*$/u.test(text.slice(current.span[0], current.span[1])) &&
+      /^["“'‘`]/u.test(text.slice(sentence.span[0], sentence.span[0] + 1))
+    ) {
+      current.span = [current.span[0], sentence.span[1]];
+      current.sentences.push(sentence.index);
+      current.paragraph = paragraph;
+      continue;
     }
     if (current !== undefined) units.push({ ...current, tokens: [] });
     current = {
