@@ -206,6 +206,38 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     expect: [{ cue: 'is expected', content: 'The ferry is expected to resume on Monday' }],
   },
   {
+    name: 'raising passive whose subject holds a clause set off by commas',
+    text: 'The ferry, which has been idle since March, is widely expected to resume on Monday.',
+    expect: [
+      {
+        cue: 'is widely expected',
+        content:
+          'The ferry, which has been idle since March, is widely expected to resume on Monday',
+      },
+    ],
+  },
+  {
+    name: 'passive of regarding with an "as" complement: is seen as',
+    text: 'The new timetable was widely seen as a concession to the island.',
+    expect: [
+      {
+        cue: 'was widely seen',
+        content: 'The new timetable was widely seen as a concession to the island',
+      },
+    ],
+  },
+  {
+    name: 'a stance adjective with "to" after an adverb stays its subject\'s stance',
+    text: 'The harbour board is strongly opposed to the new timetable.',
+    expect: [
+      {
+        source: 'The harbour board',
+        cue: 'is strongly opposed',
+        content: 'to the new timetable',
+      },
+    ],
+  },
+  {
     name: 'report tag the tagger reads as a noun: “...,” NAME notes',
     text: '“The pier is unsafe,” Marlow notes.',
     expect: [{ source: 'Marlow', cue: 'notes', content: '“The pier is unsafe,”', direct: true }],

@@ -1039,6 +1039,9 @@ const RAISING_PASSIVES = new Set([
   'suspect',
 ]);
 
+/** Verbs of regarding whose passive takes an "as" complement: "is seen as", "was viewed as". */
+const COMPLEMENT_PASSIVES = new Set(['see', 'view', 'consider']);
+
 /** Cue forms whose noun reading by the tagger is trusted even after a verb or pronoun. */
 const NOUN_FIRST = new Set([
   'attack',
@@ -1947,14 +1950,20 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
     // "was first reported by", "was never mentioned by": adverbs between "be" and the verb.
     let bv = hit.verb - 1;
     // Only with an agent: "is strongly opposed to" stays a stance of its subject.
-    if (tokens[hit.end]?.lower === 'by')
+    // So with a raised infinitive or complement: "is widely expected to", "was widely seen as".
+    const after = tokens[hit.end]?.lower;
+    if (
+      after === 'by' ||
+      (after === 'to' && RAISING_PASSIVES.has(hit.lemma)) ||
+      (after === 'as' && COMPLEMENT_PASSIVES.has(hit.lemma))
+    )
       while (bv > hit.groupStart && (isAdverb(tokens[bv]) || isFn(tokens[bv], NEGATIONS))) bv--;
     const beforeVerb = tokens[bv];
     if (
       hit.lemma !== STANCE_LEMMA &&
       beforeVerb !== undefined &&
       isFn(beforeVerb, BE_FORMS) &&
-      /ed$|said|told|shown|written|thought|found|known/.test(tokens[hit.verb]?.lower ?? '')
+      /ed$|said|told|shown|written|thought|found|known|seen/.test(tokens[hit.verb]?.lower ?? '')
     ) {
       let k = hit.end;
       let intermediary: Span | undefined;
@@ -2040,16 +2049,27 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
         });
         continue;
       }
+      // "The bank, which has held rates, is expected to act": a subject with a clause set
+      // off by commas has no plain noun phrase before the verb; the unit's opening clause is
+      // the subject when no other cue stands before it.
+      const raisedFrom =
+        subjectStart ??
+        (tokens[hit.groupStart - 1]?.text === ',' &&
+        hit.groupStart - lo <= 40 &&
+        !hitsNear(hits, lo, hit.groupStart).some((h) => h.verb < hit.groupStart)
+          ? lo
+          : undefined);
       if (
-        RAISING_PASSIVES.has(hit.lemma) &&
-        tokens[hit.end]?.lower === 'to' &&
-        subjectStart !== undefined
+        ((RAISING_PASSIVES.has(hit.lemma) && tokens[hit.end]?.lower === 'to') ||
+          // "The plan is seen as a gamble": a view held by no one named.
+          (COMPLEMENT_PASSIVES.has(hit.lemma) && tokens[hit.end]?.lower === 'as')) &&
+        raisedFrom !== undefined
       ) {
         // "He is said to have ...", "She is expected to win" — content with no named source.
         const cEnd = trimEnd(tokens, hit.end, hi);
         push({
           pattern: 'passive',
-          content: [tokens[subjectStart]?.start ?? 0, tokens[cEnd - 1]?.end ?? 0],
+          content: [tokens[raisedFrom]?.start ?? 0, tokens[cEnd - 1]?.end ?? 0],
         });
         continue;
       }
