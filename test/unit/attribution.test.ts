@@ -217,6 +217,16 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     ],
   },
   {
+    name: 'verb of regarding with an object and an "as" complement: sees X as Y',
+    text: 'Most islanders see the new harbour fee as unfair.',
+    expect: [{ source: 'Most islanders', cue: 'see', content: 'the new harbour fee as unfair' }],
+  },
+  {
+    name: 'verb of perception with "as well as" after its object is no view',
+    text: 'The pilots saw the harbour lights as well as the pier.',
+    expect: [],
+  },
+  {
     name: 'passive of regarding with an "as" complement: is seen as',
     text: 'The new timetable was widely seen as a concession to the island.',
     expect: [

@@ -1039,6 +1039,36 @@ const RAISING_PASSIVES = new Set([
   'suspect',
 ]);
 
+/**
+ * "sees the plan as a gamble", "viewed him as weak": a short object, then "as" and a
+ * verbless complement up to the next clause mark. "saw the ship as the sun set" has a
+ * clause after "as", and "as well as" joins nouns.
+ */
+function asComplementAfter(tokens: Token[], from: number, hi: number): boolean {
+  const limit = Math.min(hi, from + 10);
+  for (let k = from + 1; k < limit; k++) {
+    const t = tokens[k] as Token;
+    if (!t.word) return false;
+    if (t.lower !== 'as') continue;
+    const next = tokens[k + 1];
+    if (
+      next === undefined ||
+      !next.word ||
+      ['well', 'soon', 'much', 'long', 'far', 'if', 'though'].includes(next.lower)
+    )
+      return false;
+    if (SUBJECT_PRONOUNS.has(next.lower)) return false;
+    for (let j = k + 1; j < Math.min(hi, k + 12); j++) {
+      const w = tokens[j] as Token;
+      if (!w.word) break;
+      const pos = posOf?.(w.start);
+      if (pos === 'VERB' || pos === 'AUX') return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 /** Verbs of regarding whose passive takes an "as" complement: "is seen as", "was viewed as". */
 const COMPLEMENT_PASSIVES = new Set(['see', 'view', 'consider']);
 
@@ -2366,6 +2396,7 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
       (['support', 'oppose'].includes(hit.lemma) &&
         tokens[hit.verb]?.lower.endsWith('ed') !== true) ||
       (hit.lemma === 'worry' && first === 'about') ||
+      (COMPLEMENT_PASSIVES.has(hit.lemma) && asComplementAfter(tokens, contentStart, hi)) ||
       (hit.lemma === 'ask' && tokens[contentStart - 1]?.lower === 'about') ||
       objectThenInfinitive(tokens, hit.lemma, contentStart, hi) ||
       documentShows(tokens, hit.lemma, sourceStart, sourceEnd);
