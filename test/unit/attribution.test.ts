@@ -222,6 +222,16 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     expect: [{ source: 'Most islanders', cue: 'see', content: 'the new harbour fee as unfair' }],
   },
   {
+    name: 'judgement verb with a plain object: welcomed X',
+    text: 'The harbour board welcomed the ruling.',
+    expect: [{ source: 'The harbour board', cue: 'welcomed', content: 'the ruling' }],
+  },
+  {
+    name: "judgement verb with a plain object in the first person speaks in no one else's voice",
+    text: 'We welcome the new ferry.',
+    expect: [],
+  },
+  {
     name: 'verb of perception with "as well as" after its object is no view',
     text: 'The pilots saw the harbour lights as well as the pier.',
     expect: [],

@@ -499,6 +499,18 @@ export const OBJECT_CUES = new Set([
   'list',
   'order',
   'disagree',
+  // Judgements and acceptance with a plain object: "the board welcomed the ruling", "she
+  // challenged the count", "they agreed the terms". ("want" stays out: a wish for a thing
+  // is no statement.) Chosen on the PolNeAR train split like the rest.
+  'welcome',
+  'consider',
+  'demand',
+  'recommend',
+  'challenge',
+  'regret',
+  'recognize',
+  'recognise',
+  'agree',
 ]);
 
 /** Auxiliaries and negation that belong to the cue's verb group. */
