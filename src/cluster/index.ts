@@ -301,59 +301,135 @@ interface Member {
 }
 
 /**
+ * Clustering results a caller keeps between calls when it re-clusters
+ * candidate groups that grow one article at a time (the store, on every add):
+ * the link components of each member set it clustered, the clusters each link
+ * component agglomerated into, and the pair-score sums between small and large
+ * clusters. A component, its clusters and those sums are functions of their
+ * members' features alone, so an add re-agglomerates only the component the
+ * new article joins; the result is the same as clustering the group afresh
+ * (test/unit/cluster.test.ts compares the two). Entries are keyed by the
+ * story-features objects and article ids of the caller's feature cache; an id
+ * seen with another features object clears the memo.
+ */
+export class ClusterMemo {
+  /** Per member, the last member set it was clustered in, with that set's link components. */
+  readonly groupOf = new WeakMap<StoryFeatures, GroupRecord>();
+  /** Agglomerated clusters of a link component, keyed by its member ids in index order. */
+  readonly clustersOf = new Map<string, { members: StoryFeatures[]; clusters: number[][] }>();
+  /** Pair-score sums between a large cluster and a small one, keyed by their member ids in merge order. */
+  readonly betweenSums = new Map<string, Map<string, number>>();
+  private readonly featuresOf = new Map<string, StoryFeatures>();
+  private entries = 0;
+  constructor(private readonly limit = 200_000) {}
+
+  /** Starts a call: drops everything if an id now has other features, or past the size limit. */
+  admit(features: StoryFeatures[]): void {
+    let changed = this.entries > this.limit;
+    for (const f of features) {
+      const known = this.featuresOf.get(f.articleId);
+      if (known && known !== f) changed = true;
+    }
+    if (changed) {
+      this.featuresOf.clear();
+      this.clustersOf.clear();
+      this.betweenSums.clear();
+      this.entries = 0;
+      this.generation += 1;
+    }
+    for (const f of features) this.featuresOf.set(f.articleId, f);
+  }
+  /** Bumped whenever the memo is cleared: group records of an older generation are not used. */
+  generation = 0;
+  count(added: number): void {
+    this.entries += added;
+  }
+}
+
+interface GroupRecord {
+  generation: number;
+  members: StoryFeatures[];
+  /** Link components of `members`. */
+  components: StoryFeatures[][];
+}
+
+/**
  * Average-link agglomeration of one candidate group. Members come sorted by
  * id; a merge folds the higher-indexed cluster into the lower one and the best
  * pair is the first maximum in index order, so the result depends only on the
- * group. Sums of pair scores between clusters are kept in one flat matrix, so
- * an average costs O(1) and a merge O(n).
+ * group. Articles joined by a pair at or above the link threshold,
+ * transitively, form link components: an average over two clusters reaches
+ * the threshold only if one of their pairs does, so agglomeration never
+ * merges across components and each is run on its own (same merges, in the
+ * same order, as over the whole group; the cost is cubic in the component, not
+ * in the candidate group). Small leftovers then attach to the closest large
+ * cluster of the group.
+ *
+ * With a `memo` (the store's), what an earlier call found for a subset of the
+ * members is reused: pairs inside a member set clustered before are not
+ * scored again to find the components, a component met before is not
+ * agglomerated again, and the sums between clusters met before are not added
+ * up again. So adding one article to a group of n costs about n pair scores
+ * plus the work inside the component it joins.
  */
 function averageLink(
   members: Member[],
   params: ClusterParams,
   cache?: PairScoreCache,
+  memo?: ClusterMemo,
 ): {
   clusters: number[][];
   links: (i: number, j: number) => StoryLink;
-  /** Pair scores, row-major n × n. */
-  scores: Float64Array;
+  score: (i: number, j: number) => number;
+  scoreRows: (rows: number[]) => void;
 } {
   const n = members.length;
+  const features = members.map((m) => m.features);
+  memo?.admit(features);
   const linkCache = new Map<number, StoryLink>();
   const links = (i: number, j: number): StoryLink => {
     const [x, y] = i < j ? [i, j] : [j, i];
     let link = linkCache.get(x * n + y);
     if (!link) {
-      link = linkFeatures(members[x]!.features, members[y]!.features, params);
+      link = linkFeatures(features[x]!, features[y]!, params);
       linkCache.set(x * n + y, link);
     }
     return link;
   };
-  const scores = new Float64Array(n * n);
-  const vectors = members.map((m) => sparseVector(m.features));
-  // Articles joined by a pair at or above the link threshold, transitively: an
-  // average over two clusters reaches the threshold only if one of their pairs
-  // does, so agglomeration never merges across these components and each is
-  // run on its own (same merges, in the same order, as over the whole group;
-  // the cost is cubic in the component, not in the candidate group).
-  const component = Int32Array.from(members.keys());
+
+  // Link components, by union-find: a pair scored at or above the link
+  // threshold joins its two members' components.
+  const parent = Int32Array.from(members.keys());
   const root = (i: number): number => {
     let at = i;
-    while (component[at] !== at) at = component[at] = component[component[at]!]!;
+    while (parent[at] !== at) at = parent[at] = parent[parent[at]!]!;
     return at;
   };
+  const join = (i: number, j: number): void => {
+    const [a, b] = [root(i), root(j)];
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
+  // Pair scores, row-major n × n, filled when first read (NaN until then).
+  const scores = new Float64Array(n * n).fill(NaN);
+  const vectors = features.map(sparseVector);
   // Pair dots by scatter and gather: member i's weights are spread over a
-  // dense array indexed by interned key, and each later member reads its own
+  // dense array indexed by interned key, and the other member reads its own
   // features from it in ascending key order, as a merge of the two sorted
   // vectors would add them (the zeros in between change no sum), at a third
-  // of the merge's cost. Pairs the cache knows are not computed again.
+  // of the merge's cost. The same products in the same order whichever member
+  // is spread, so a score does not depend on the pair's order. Pairs the
+  // cache knows are not computed again.
   const dense = new Float64Array(internedKeys.size);
-  for (let i = 0; i < n; i++) {
+  /** Scores of member i with each of `others` not read yet. */
+  const scoreRow = (i: number, others: Iterable<number>): void => {
     const vi = vectors[i]!;
-    const fi = members[i]!.features;
+    const fi = features[i]!;
     let scattered = false;
-    for (let j = i + 1; j < n; j++) {
-      const fj = members[j]!.features;
-      let score = cache?.get(fi, fj);
+    for (const j of others) {
+      if (j === i || !Number.isNaN(scores[i * n + j]!)) continue;
+      const fj = features[j]!;
+      const [lo, hi] = i < j ? [fi, fj] : [fj, fi];
+      let score = cache?.get(lo, hi);
       if (score === undefined) {
         if (!scattered) {
           for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = vi.weights[x]!;
@@ -362,42 +438,131 @@ function averageLink(
         const vj = vectors[j]!;
         let dot = 0;
         for (let y = 0; y < vj.ids.length; y++) dot += dense[vj.ids[y]!]! * vj.weights[y]!;
-        score = fi.norm && fj.norm ? scoreFromDot(fi, fj, dot, params) : 0;
-        cache?.set(fi, fj, score);
+        score = fi.norm && fj.norm ? scoreFromDot(lo, hi, dot, params) : 0;
+        cache?.set(lo, hi, score);
       }
       scores[i * n + j] = score;
       scores[j * n + i] = score;
-      if (score >= params.linkThreshold) {
-        const [a, b] = [root(i), root(j)];
-        if (a !== b) component[Math.max(a, b)] = Math.min(a, b);
-      }
+      if (score >= params.linkThreshold) join(i, j);
     }
     if (scattered) for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = 0;
-  }
+  };
+  const score = (i: number, j: number): number => {
+    if (Number.isNaN(scores[i * n + j]!)) scoreRow(i, [j]);
+    return scores[i * n + j]!;
+  };
 
-  const sums = Float64Array.from(scores);
-  const size = new Int32Array(n).fill(1);
-  const groups: number[][] = members.map((_, i) => [i]);
+  // Each member's owner is a member set clustered before (memo) that lies
+  // wholly in this group: its link components hold here too, and only pairs
+  // across owners (or with an article no set holds) are scored.
+  const owner = new Int32Array(n).fill(-1);
+  if (memo) {
+    const indexOf = new Map(features.map((f, i) => [f, i]));
+    const owners = new Map<GroupRecord, number>();
+    for (const f of features) {
+      const record = memo.groupOf.get(f);
+      if (!record || record.generation !== memo.generation || owners.has(record)) continue;
+      if (!record.members.every((m) => indexOf.has(m))) {
+        owners.set(record, -1);
+        continue;
+      }
+      owners.set(record, owners.size);
+    }
+    for (const [record, id] of owners) {
+      if (id < 0) continue;
+      for (const f of record.members) {
+        // A member whose latest set is another one keeps that owner.
+        if (memo.groupOf.get(f) === record) owner[indexOf.get(f)!] = id;
+      }
+      for (const component of record.components) {
+        const first = indexOf.get(component[0]!)!;
+        for (const f of component) join(first, indexOf.get(f)!);
+      }
+    }
+  }
+  // An article no set holds is scored against every member, with its weights
+  // spread once; then the pairs across two owners. Unscored pairs lie inside
+  // one owner's components, joined above.
+  const everyone = [...members.keys()];
+  const byOwner = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (owner[i]! < 0) scoreRow(i, everyone);
+    else pushTo(byOwner, owner[i]!, i);
+  }
+  const owned = [...byOwner.values()];
+  for (let x = 0; x < owned.length; x++)
+    for (let y = x + 1; y < owned.length; y++) for (const i of owned[x]!) scoreRow(i, owned[y]!);
   const byComponent = new Map<number, number[]>();
   for (let i = 0; i < n; i++) pushTo(byComponent, root(i), i);
-  for (const active of byComponent.values()) agglomerate(active, sums, size, groups, n, params);
-  const active = [...byComponent.values()].flat().sort((x, y) => x - y);
-  /** Sum of the pair scores between two clusters (across components `sums` is not kept up to date). */
+  if (memo) {
+    const record: GroupRecord = {
+      generation: memo.generation,
+      members: features,
+      components: [...byComponent.values()].map((c) => c.map((i) => features[i]!)),
+    };
+    for (const f of features) memo.groupOf.set(f, record);
+  }
+
+  // Agglomeration inside each component; clusters in merge order (a
+  // cluster's lowest member first), by the index of that member.
+  const groups = new Map<number, number[]>();
+  for (const component of byComponent.values()) {
+    const key = memo ? component.map((i) => features[i]!.articleId).join(' ') : '';
+    const known = memo?.clustersOf.get(key);
+    let local: number[][];
+    if (known && known.members.every((f, x) => f === features[component[x]!])) {
+      local = known.clusters;
+    } else {
+      local = agglomerate(component, score, params);
+      if (memo) {
+        memo.clustersOf.set(key, { members: component.map((i) => features[i]!), clusters: local });
+        memo.count(1);
+      }
+    }
+    for (const cluster of local) {
+      const global = cluster.map((x) => component[x]!);
+      groups.set(global[0]!, global);
+    }
+  }
+  const active = [...groups.keys()].sort((x, y) => x - y);
+  const size = (k: number): number => groups.get(k)!.length;
+  const keyOf = new Map<number, string>();
+  const clusterKey = (k: number): string => {
+    let key = keyOf.get(k);
+    if (key === undefined)
+      keyOf.set(
+        k,
+        (key = groups
+          .get(k)!
+          .map((i) => features[i]!.articleId)
+          .join(' ')),
+      );
+    return key;
+  };
+  /** Sum of the pair scores between two clusters, added in their merge order. */
   const between = (k: number, l: number): number => {
+    const row = memo?.betweenSums.get(clusterKey(l));
+    const known = row?.get(clusterKey(k));
+    if (known !== undefined) return known;
     let total = 0;
-    for (const a of groups[k]!) for (const b of groups[l]!) total += scores[a * n + b]!;
+    for (const a of groups.get(k)!) for (const b of groups.get(l)!) total += score(a, b);
+    if (memo) {
+      if (row) row.set(clusterKey(k), total);
+      else memo.betweenSums.set(clusterKey(l), new Map([[clusterKey(k), total]]));
+      memo.count(1);
+    }
     return total;
   };
   // Attachment of small leftovers, all decided against the same state so
   // that the outcome does not depend on the order they are looked at.
-  const small = active.filter((k) => size[k]! <= 2);
-  const large = active.filter((k) => size[k]! > 2);
+  const small = active.filter((k) => size(k) <= 2);
+  const large = active.filter((k) => size(k) > 2);
   const target = new Map<number, number>();
   for (const k of small) {
     let best = -1;
     let bestK = -1;
     for (const l of large) {
-      const avg = between(k, l) / (size[k]! * size[l]!);
+      const avg = between(k, l) / (size(k) * size(l));
       if (avg > best) {
         best = avg;
         bestK = l;
@@ -405,37 +570,52 @@ function averageLink(
     }
     if (bestK >= 0 && best >= params.attachThreshold) target.set(k, bestK);
   }
-  const final = new Map(active.map((k) => [k, [...groups[k]!]]));
-  for (const [k, l] of target) final.get(l)!.push(...groups[k]!);
+  const final = new Map(active.map((k) => [k, [...groups.get(k)!]]));
+  for (const [k, l] of target) final.get(l)!.push(...groups.get(k)!);
   const clusters = active
     .filter((k) => !target.has(k))
     .map((k) => final.get(k)!.sort((x, y) => x - y));
-  return { clusters, links, scores };
+  /** Scores rows `rows` against every member at once (evidence reads them all). */
+  const scoreRows = (rows: number[]): void => {
+    for (const i of rows) scoreRow(i, everyone);
+  };
+  return { clusters, links, score, scoreRows };
 }
 
 /**
- * Average-link merges inside one link component, in place. Each step merges
- * the pair with the highest average score, the first such pair in (i, j)
- * index order, until no average reaches the link threshold. Every active
- * cluster keeps its best partner among the higher-indexed ones, so a step
- * reads one value per cluster and a merge re-scans only the rows whose best
- * partner changed: about quadratic in the component, where re-scanning every
- * pair at each step is cubic (a season of political news forms components of
- * hundreds of articles). The merges are the same as the plain scan's, since
- * both take the first maximum of the same averages.
+ * Average-link merges inside one link component (member indexes in ascending
+ * order). Each step merges the pair with the highest average score, the
+ * first such pair in (i, j) index order, until no average reaches the link
+ * threshold. Every active cluster keeps its best partner among the
+ * higher-indexed ones, so a step reads one value per cluster and a merge
+ * re-scans only the rows whose best partner changed: about quadratic in the
+ * component, where re-scanning every pair at each step is cubic (a season of
+ * political news forms components of hundreds of articles). The merges are
+ * the same as the plain scan's, since both take the first maximum of the same
+ * averages. Returns the clusters as positions in `component`, each in merge
+ * order (its lowest position first).
  */
 function agglomerate(
-  active: number[],
-  sums: Float64Array,
-  size: Int32Array,
-  groups: number[][],
-  n: number,
+  component: number[],
+  score: (i: number, j: number) => number,
   params: ClusterParams,
-): void {
-  const average = (i: number, j: number) => sums[i * n + j]! / (size[i]! * size[j]!);
+): number[][] {
+  const k = component.length;
+  // Sums of pair scores between clusters, k × k over positions in the component.
+  const sums = new Float64Array(k * k);
+  for (let x = 0; x < k; x++)
+    for (let y = x + 1; y < k; y++) {
+      const s = score(component[x]!, component[y]!);
+      sums[x * k + y] = s;
+      sums[y * k + x] = s;
+    }
+  const size = new Int32Array(k).fill(1);
+  const groups: number[][] = component.map((_, x) => [x]);
+  const active = [...component.keys()];
+  const average = (i: number, j: number) => sums[i * k + j]! / (size[i]! * size[j]!);
   // Best partner of each active cluster among the active ones after it.
-  const bestValue = new Float64Array(n).fill(-1);
-  const bestPartner = new Int32Array(n).fill(-1);
+  const bestValue = new Float64Array(k).fill(-1);
+  const bestPartner = new Int32Array(k).fill(-1);
   const rescan = (x: number): void => {
     const i = active[x]!;
     let value = -1;
@@ -460,13 +640,13 @@ function agglomerate(
         bi = i;
       }
     }
-    if (bi < 0 || best < params.linkThreshold) return;
+    if (bi < 0 || best < params.linkThreshold) return active.map((i) => groups[i]!);
     const bj = bestPartner[bi]!;
-    for (const k of active) {
-      if (k === bi || k === bj) continue;
-      const v = sums[bi * n + k]! + sums[bj * n + k]!;
-      sums[bi * n + k] = v;
-      sums[k * n + bi] = v;
+    for (const c of active) {
+      if (c === bi || c === bj) continue;
+      const v = sums[bi * k + c]! + sums[bj * k + c]!;
+      sums[bi * k + c] = v;
+      sums[c * k + bi] = v;
     }
     size[bi] = size[bi]! + size[bj]!;
     groups[bi]!.push(...groups[bj]!);
@@ -474,18 +654,18 @@ function agglomerate(
     // Rows before bi see a changed average with bi and lose bj; rows between
     // bi and bj lose bj; bi's own row changed throughout.
     for (let x = 0; x < active.length; x++) {
-      const k = active[x]!;
-      if (k === bi) rescan(x);
-      else if (k < bi) {
-        if (bestPartner[k] === bi || bestPartner[k] === bj) rescan(x);
+      const c = active[x]!;
+      if (c === bi) rescan(x);
+      else if (c < bi) {
+        if (bestPartner[c] === bi || bestPartner[c] === bj) rescan(x);
         else {
-          const avg = average(k, bi);
-          if (avg > bestValue[k]! || (avg === bestValue[k]! && bi < bestPartner[k]!)) {
-            bestValue[k] = avg;
-            bestPartner[k] = bi;
+          const avg = average(c, bi);
+          if (avg > bestValue[c]! || (avg === bestValue[c]! && bi < bestPartner[c]!)) {
+            bestValue[c] = avg;
+            bestPartner[c] = bi;
           }
         }
-      } else if (k < bj && bestPartner[k] === bj) rescan(x);
+      } else if (c < bj && bestPartner[c] === bj) rescan(x);
     }
   }
 }
@@ -608,6 +788,16 @@ export class StoryIndex {
   }
 }
 
+/** What a caller that re-clusters the same groups again and again passes along. */
+export interface GroupReuse {
+  /** Pair scores computed by earlier calls. */
+  cache?: PairScoreCache;
+  /** Components, clusters and sums found by earlier calls (see ClusterMemo). */
+  memo?: ClusterMemo;
+  /** Which stories need their evidence written out (default: all). */
+  explain?: (storyId: string) => boolean;
+}
+
 /**
  * The stories of one candidate group: average-link clusters with their
  * evidence. `copiesOf` gives the further articles with a member's text.
@@ -616,11 +806,10 @@ function storiesOfGroup(
   members: Member[],
   copiesOf: (id: string) => AnnotatedArticle[],
   params: ClusterParams,
-  cache?: PairScoreCache,
-  explain: (storyId: string) => boolean = () => true,
+  reuse: GroupReuse = {},
 ): Story[] {
-  const { clusters, links, scores } = averageLink(members, params, cache);
-  const n = members.length;
+  const { cache, memo, explain = () => true } = reuse;
+  const { clusters, links, score, scoreRows } = averageLink(members, params, cache, memo);
   return clusters.map((cluster, ci) => {
     const docsOf = (i: number) =>
       [members[i]!.doc, ...copiesOf(members[i]!.doc.article.id)].sort(articleOrder);
@@ -632,13 +821,14 @@ function storiesOfGroup(
         .join(' '),
     );
     if (!explain(id)) return { id, articles, evidence: [] };
-    const evidence = storyEvidence(members, cluster, links, scores);
+    scoreRows(cluster);
+    const evidence = storyEvidence(members, cluster, links, score);
     for (const i of cluster) {
       const docs = docsOf(i);
       if (docs.length > 1)
         evidence.push(`identical text: ${docs.map((d) => `"${d.article.source}"`).join(', ')}`);
     }
-    evidence.push(...apartEvidence(members, clusters, ci, scores, n, params));
+    evidence.push(...apartEvidence(members, clusters, ci, score, params));
     return { id, articles, evidence };
   });
 }
@@ -654,13 +844,12 @@ function storiesOfGroup(
 export function clusterGroup(
   members: { doc: AnnotatedArticle; features: StoryFeatures }[],
   params: ClusterParams = DEFAULT_CLUSTER_PARAMS,
-  cache?: PairScoreCache,
-  explain?: (storyId: string) => boolean,
+  reuse: GroupReuse = {},
 ): Story[] {
   const sorted = [...members].sort((x, y) =>
     x.doc.article.id < y.doc.article.id ? -1 : x.doc.article.id > y.doc.article.id ? 1 : 0,
   );
-  return storiesOfGroup(sorted, () => [], params, cache, explain);
+  return storiesOfGroup(sorted, () => [], params, reuse);
 }
 
 function titleOf(m: Member): string {
@@ -672,9 +861,8 @@ function storyEvidence(
   members: Member[],
   cluster: number[],
   links: (i: number, j: number) => StoryLink,
-  scores: Float64Array,
+  score: (i: number, j: number) => number,
 ): string[] {
-  const n = members.length;
   if (cluster.length === 1) return ['no other text shares enough of its story features'];
   const pairs: [number, number][] = [];
   for (let x = 0; x < cluster.length; x++) {
@@ -682,7 +870,7 @@ function storyEvidence(
   }
   // Ordered by the pair scores already computed; the full link (with its
   // shared features, costly to list) is built only for the tree's edges.
-  pairs.sort(([a, b], [c, d]) => scores[c * n + d]! - scores[a * n + b]! || a - c || b - d);
+  pairs.sort(([a, b], [c, d]) => score(c, d) - score(a, b) || a - c || b - d);
   const parent = new Map(cluster.map((i) => [i, i]));
   const find = (i: number): number => {
     let r = i;
@@ -717,8 +905,7 @@ function apartEvidence(
   members: Member[],
   clusters: number[][],
   ci: number,
-  scores: Float64Array,
-  n: number,
+  score: (i: number, j: number) => number,
   params: ClusterParams,
 ): string[] {
   const mine = clusters[ci]!;
@@ -726,7 +913,7 @@ function apartEvidence(
   for (let cj = 0; cj < clusters.length; cj++) {
     if (cj === ci) continue;
     let sum = 0;
-    for (const i of mine) for (const j of clusters[cj]!) sum += scores[i * n + j]!;
+    for (const i of mine) for (const j of clusters[cj]!) sum += score(i, j);
     averages.push({ cj, avg: sum / (mine.length * clusters[cj]!.length) });
   }
   averages.sort((x, y) => y.avg - x.avg || x.cj - y.cj);

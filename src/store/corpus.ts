@@ -14,7 +14,7 @@ import type {
 } from '../core/index.ts';
 import { diagnostic, stableId } from '../core/index.ts';
 import { annotate } from '../annotate/index.ts';
-import { articleOrder, clusterGroup, PairScoreCache } from '../cluster/index.ts';
+import { articleOrder, clusterGroup, ClusterMemo, PairScoreCache } from '../cluster/index.ts';
 import { buildDossier } from '../dossier/index.ts';
 import { summarizeArticle } from '../ingest/index.ts';
 import type { Db, Queryable } from './db.ts';
@@ -525,7 +525,7 @@ async function replaceStories(
   members: StoredArticle[],
   parts: string[][],
   features: (m: StoredArticle) => StoryFeatures,
-  pairScores: PairScoreCache,
+  reuse: { cache: PairScoreCache; memo: ClusterMemo },
   loaded: Map<string, AnnotatedArticle>,
   deferDossiers: boolean,
 ): Promise<string[]> {
@@ -543,9 +543,11 @@ async function replaceStories(
         return { doc: { article: m.head } as unknown as AnnotatedArticle, features: features(m) };
       }),
       undefined,
-      pairScores,
-      // A story with an old id has the same articles, so it is not rewritten.
-      (id) => !oldStoryIds.includes(id),
+      {
+        ...reuse,
+        // A story with an old id has the same articles, so it is not rewritten.
+        explain: (id) => !oldStoryIds.includes(id),
+      },
     ),
   );
   const newIds = new Set(stories.map((s) => s.id));
@@ -600,8 +602,8 @@ async function replaceStories(
 
 export function createCorpus(db: Db): Store {
   const featureCache = new FeatureCache();
-  // Keyed by the cache's feature objects, so it only helps while they stay cached.
-  const pairScores = new PairScoreCache();
+  // Keyed by the cache's feature objects, so they only help while those stay cached.
+  const clusterReuse = { cache: new PairScoreCache(), memo: new ClusterMemo() };
   async function addArticle(article: Article, options: AddArticleOptions = {}): Promise<AddResult> {
     let annotated: AnnotatedArticle;
     try {
@@ -763,7 +765,7 @@ export function createCorpus(db: Db): Store {
         members,
         parts,
         featuresOf,
-        pairScores,
+        clusterReuse,
         new Map([[article.id, annotated]]),
         deferDossier,
       );
