@@ -230,6 +230,10 @@ export class PairScoreCache {
   get(a: StoryFeatures, b: StoryFeatures): number | undefined {
     return this.rows.get(a)?.get(b);
   }
+  /** The scores known of `a` with articles that came after it (keyed as `get`'s second argument). */
+  row(a: StoryFeatures): ReadonlyMap<StoryFeatures, number> | undefined {
+    return this.rows.get(a);
+  }
   set(a: StoryFeatures, b: StoryFeatures, score: number): void {
     if (this.entries >= this.limit) {
       this.rows = new WeakMap();
@@ -424,12 +428,13 @@ function averageLink(
   const scoreRow = (i: number, others: Iterable<number>): void => {
     const vi = vectors[i]!;
     const fi = features[i]!;
+    const known = cache?.row(fi);
     let scattered = false;
     for (const j of others) {
       if (j === i || !Number.isNaN(scores[i * n + j]!)) continue;
       const fj = features[j]!;
       const [lo, hi] = i < j ? [fi, fj] : [fj, fi];
-      let score = cache?.get(lo, hi);
+      let score = i < j ? known?.get(fj) : cache?.get(fj, fi);
       if (score === undefined) {
         if (!scattered) {
           for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = vi.weights[x]!;
@@ -450,6 +455,10 @@ function averageLink(
   const score = (i: number, j: number): number => {
     if (Number.isNaN(scores[i * n + j]!)) scoreRow(i, [j]);
     return scores[i * n + j]!;
+  };
+  /** Scores of every pair of `among` (ascending member indexes), read a row at a time. */
+  const scoreAmong = (among: number[]): void => {
+    for (let x = 0; x + 1 < among.length; x++) scoreRow(among[x]!, among.slice(x + 1));
   };
 
   // Each member's owner is a member set clustered before (memo) that lies
@@ -513,6 +522,7 @@ function averageLink(
     if (known && known.members.every((f, x) => f === features[component[x]!])) {
       local = known.clusters;
     } else {
+      scoreAmong(component);
       local = agglomerate(component, score, params);
       if (memo) {
         memo.clustersOf.set(key, { members: component.map((i) => features[i]!), clusters: local });
@@ -557,6 +567,12 @@ function averageLink(
   // that the outcome does not depend on the order they are looked at.
   const small = active.filter((k) => size(k) <= 2);
   const large = active.filter((k) => size(k) > 2);
+  // Sums not known yet are added up from the pair scores, read a row of a
+  // large cluster's member at a time.
+  const smallMembers = small.flatMap((k) => groups.get(k)!);
+  for (const l of large)
+    if (!memo?.betweenSums.has(clusterKey(l)))
+      for (const b of groups.get(l)!) scoreRow(b, smallMembers);
   const target = new Map<number, number>();
   for (const k of small) {
     let best = -1;
