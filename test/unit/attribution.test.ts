@@ -232,6 +232,26 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     expect: [],
   },
   {
+    name: 'praise verb with a plain object: hailed X',
+    text: 'The mayor hailed the ruling.',
+    expect: [{ source: 'The mayor', cue: 'hailed', content: 'the ruling' }],
+  },
+  {
+    name: 'manner-of-speaking verb after a quotation: “...,” SRC barked',
+    text: '“Keep off the pier,” the guard barked.',
+    expect: [{ source: 'the guard', cue: 'barked', content: '“Keep off the pier,”', direct: true }],
+  },
+  {
+    name: 'manner-of-speaking verb with no quotation or clause is no report',
+    text: 'The dogs barked all night.',
+    expect: [],
+  },
+  {
+    name: '"answered" a thing is no report',
+    text: 'The porter answered the door.',
+    expect: [],
+  },
+  {
     name: 'verb of perception with "as well as" after its object is no view',
     text: 'The pilots saw the harbour lights as well as the pier.',
     expect: [],

@@ -207,6 +207,18 @@ const REPORTING_VERBS: Record<string, string[]> = {
   list: [],
   order: [],
   disagree: ['disagreed', 'disagrees', 'disagreeing'],
+  // Praise, appeal and reply verbs that news uses for a stance or a statement as it uses
+  // "say" ("hailed the ruling", "bemoaned the delay", "answered his critics").
+  answer: [],
+  encourage: [],
+  bemoan: [],
+  invoke: [],
+  hail: [],
+  laud: [],
+  surmise: [],
+  bark: [],
+  request: [],
+  nominate: [],
 };
 
 function regularForms(lemma: string): string[] {
@@ -444,6 +456,8 @@ export const WEAK_CUES = new Set([
   'order',
   'disagree',
   // Manner of speaking: "fans screamed as the band arrived" is no report.
+  'bark',
+  'answer',
   'exclaim',
   'fume',
   'yell',
