@@ -8,7 +8,10 @@
  * joined candidate group, dossiers, SQL. The corpus goes in as `crosscheck
  * add <dir>` puts it: one transaction per article with the dossiers deferred,
  * then every changed story's dossier rebuilt once (`flushDossiers`, timed
- * apart). "One more" is a single add that rebuilds its story's dossier at once.
+ * apart). "One more" is the add of a held-out article to that corpus, timed
+ * in the same two steps (placement with the dossier deferred, then the
+ * rebuild of the dossiers it changed), and set beside the same stories'
+ * dossiers built in memory.
  *
  * Knobs (environment):
  * - CROSSCHECK_BENCH_STORE_N: corpus size (default 400; the full set is 1,900
@@ -26,6 +29,8 @@ import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import type { AnnotatedArticle } from '../../src/core/index.ts';
 import { annotate } from '../../src/annotate/index.ts';
+import { articleOrder } from '../../src/cluster/index.ts';
+import { buildDossier } from '../../src/dossier/index.ts';
 import { openStore, type Store, type StoreLocation } from '../../src/store/index.ts';
 import { mixedNewsSample } from '../../eval/ecbplus-sample.ts';
 import { fmt, measure, table } from '../shared.ts';
@@ -37,9 +42,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const rssMB = () => process.memoryUsage.rss() / 2 ** 20;
 
-async function timeAdd(store: Store, doc: AnnotatedArticle, deferDossier = false): Promise<number> {
+async function timeDeferredAdd(store: Store, doc: AnnotatedArticle): Promise<number> {
   const started = performance.now();
-  await store.addAnnotated(doc, { deferDossier });
+  await store.addAnnotated(doc, { deferDossier: true });
   return performance.now() - started;
 }
 
@@ -60,6 +65,50 @@ interface AdapterResult {
   flushed: number;
   oneMoreMs: number;
   aloneMs: number;
+  /** Each held-out article's add into the full corpus, taken apart. */
+  oneMoreParts: OneMoreParts[];
+}
+
+/**
+ * One add taken apart: placement (the article's row, re-clustering the
+ * candidate group it joins, story rows) with the dossier deferred, then the
+ * rebuild of the dossiers it changed; and, for comparison, the same stories'
+ * dossiers built in memory from the annotated articles (what the rebuild
+ * costs without the store).
+ */
+interface OneMoreParts {
+  placementMs: number;
+  dossierMs: number;
+  /** Dossiers rebuilt, and the article counts of their stories. */
+  storySizes: number[];
+  inMemoryDossierMs: number;
+}
+
+/** An add with its dossier deferred, then the flush: the two halves of a single add, timed apart. */
+async function timeAddInParts(
+  store: Store,
+  doc: AnnotatedArticle,
+  byId: Map<string, AnnotatedArticle>,
+): Promise<OneMoreParts> {
+  const started = performance.now();
+  await store.addAnnotated(doc, { deferDossier: true });
+  const placed = performance.now();
+  const rebuilt = await store.flushDossiers();
+  const dossierMs = performance.now() - placed;
+  const stories = await Promise.all(rebuilt.map((id) => store.getStory(id)));
+  const storySizes = stories.map((s) => s?.articles.length ?? 0);
+  const inMemory = performance.now();
+  for (const story of stories) {
+    if (!story) continue;
+    const articles = story.articles.map((a) => byId.get(a.id)!).sort(articleOrder);
+    buildDossier({ id: story.id, articles, evidence: [] });
+  }
+  return {
+    placementMs: placed - started,
+    dossierMs,
+    storySizes,
+    inMemoryDossierMs: performance.now() - inMemory,
+  };
 }
 
 /**
@@ -91,7 +140,7 @@ async function runAdapter(
     const { seconds, peakRssMB } = await measure(async () => {
       const started = performance.now();
       for (const doc of corpus) {
-        perArticle.push(await timeAdd(store, doc, true));
+        perArticle.push(await timeDeferredAdd(store, doc));
         const count = perArticle.length;
         if (count % WINDOW === 0 || count === corpus.length) {
           const elapsed = (performance.now() - started) / 1000;
@@ -110,15 +159,18 @@ async function runAdapter(
       flushSeconds = (performance.now() - flushStarted) / 1000;
       console.error(`[60-store] ${name}: ${flushed} dossiers rebuilt in ${fmt(flushSeconds, 1)} s`);
     });
-    const oneMore: number[] = [];
-    for (const doc of extra) oneMore.push(await timeAdd(store, doc));
+    const byId = new Map([...corpus, ...extra].map((d) => [d.article.id, d]));
+    const oneMoreParts: OneMoreParts[] = [];
+    for (const doc of extra) oneMoreParts.push(await timeAddInParts(store, doc, byId));
+    const oneMore = oneMoreParts.map((p) => p.placementMs + p.dossierMs);
     const info = await store.info();
     await store.close();
     await cleanup();
     const alone: number[] = [];
     for (const doc of extra) {
       const empty = await openStore(location());
-      alone.push(await timeAdd(empty, doc));
+      const parts = await timeAddInParts(empty, doc, byId);
+      alone.push(parts.placementMs + parts.dossierMs);
       await empty.close();
       await cleanup();
     }
@@ -139,6 +191,7 @@ async function runAdapter(
       flushed,
       oneMoreMs: median(oneMore),
       aloneMs: median(alone),
+      oneMoreParts,
     };
   } finally {
     await cleanup();
@@ -245,6 +298,17 @@ export async function bench(): Promise<{ title: string; markdown: string }> {
       ];
     }),
   );
+  const partRows = results.flatMap((r) =>
+    r.oneMoreParts.map((p, i) => [
+      r.name,
+      i + 1,
+      fmt(p.placementMs, 0),
+      fmt(p.dossierMs, 0),
+      p.storySizes.join(', ') || '–',
+      fmt(p.inMemoryDossierMs, 0),
+      fmt(p.placementMs + p.dossierMs, 0),
+    ]),
+  );
   const markdown = [
     `${corpus.length} articles (ECB+ and PolNeAR train/dev, fixed shuffled sample; ${sample.ecbPlus + sample.polnear} available, CROSSCHECK_BENCH_STORE_N sets the size), annotated once beforehand in ${fmt(annotateRun.seconds, 1)} s (${fmt(chosen.length / annotateRun.seconds, 1)} articles/s), then stored one transaction per article with the dossiers deferred, and each changed story's dossier rebuilt once at the end (as \`crosscheck add <dir>\` does; "add s" includes that rebuild).`,
     '',
@@ -269,8 +333,23 @@ export async function bench(): Promise<{ title: string; markdown: string }> {
     '',
     table(['store', 'articles', 'mean ms', 'median ms', 'max ms'], growthRows),
     '',
+    `One more, taken apart (each held-out article added to the full corpus as an add with its dossier deferred, then \`flushDossiers\`; "in memory" builds the same stories' dossiers with \`buildDossier\` from the annotated articles, no store):`,
+    '',
+    table(
+      [
+        'store',
+        'held-out article',
+        'placement ms',
+        'dossiers ms',
+        'stories rebuilt: articles',
+        'same dossiers in memory ms',
+        'one more ms',
+      ],
+      partRows,
+    ),
+    '',
     postgresNote,
-    'RSS before adding includes the annotated sample the bench holds and, for PGlite, the embedded engine. An add re-clusters the candidate group the article joins (story clustering is a function of the whole group; pair scores this process already computed are reused) and "one more" also rebuilds the dossier of the story it joins, so it costs more than "alone" by the size of that group and of that story; the rest of the corpus is reached only through the signature-key index.',
+    'RSS before adding includes the annotated sample the bench holds and, for PGlite, the embedded engine. An add re-clusters the candidate group the article joins (story clustering is a function of the whole group; pair scores this process already computed are reused) and "one more" also rebuilds the dossier of the story it joins, so it costs more than "alone" by the size of that group and of that story; the rest of the corpus is reached only through the signature-key index. Re-clustering reuses what this process found before (link components, clusters, sums between clusters: ClusterMemo), so it redoes only the component the article joins. "One more" and "alone" are both timed as the two steps above.',
   ].join('\n');
   return { title: 'Corpus store: add into PGlite and PostgreSQL', markdown };
 }
