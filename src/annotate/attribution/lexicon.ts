@@ -217,7 +217,6 @@ const REPORTING_VERBS: Record<string, string[]> = {
   laud: [],
   surmise: [],
   bark: [],
-  request: [],
   nominate: [],
 };
 
