@@ -87,8 +87,30 @@ export interface ClaimNode {
   published?: string;
 }
 
+/**
+ * One article's mentions and claims by sentence, and the anchors of whole
+ * sentences: read once per article, so a claim's look-back to earlier
+ * sentences costs the sentences it reads, not a pass over the whole article
+ * (a long text with thousands of claims would otherwise be quadratic).
+ */
+interface SentenceIndex {
+  mentions: Map<number, AnnotatedArticle['mentions']>;
+  claims: Map<number, Claim[]>;
+  /** Anchors of a whole sentence (no claim), as `anchorsOf` gives them. */
+  anchors: Map<number, Anchors>;
+}
+
+function sentenceIndex(doc: AnnotatedArticle): SentenceIndex {
+  const mentions = new Map<number, AnnotatedArticle['mentions']>();
+  for (const m of doc.mentions) pushTo(mentions, m.sentence, m);
+  const claims = new Map<number, Claim[]>();
+  for (const c of doc.claims) pushTo(claims, c.sentence, c);
+  return { mentions, claims, anchors: new Map() };
+}
+
 function entityIdsInSentence(
   doc: AnnotatedArticle,
+  index: SentenceIndex,
   sentence: number,
   resolution: Resolution,
   claim?: Claim,
@@ -97,13 +119,11 @@ function entityIdsInSentence(
   // police said Y carried out the arena shooting"): each claim keeps the
   // names inside its own span and those outside every claim (the framing),
   // not the names of its sibling claims.
-  const siblings = claim
-    ? doc.claims.filter((c) => c.sentence === sentence && c.id !== claim.id)
-    : [];
+  const siblings = claim ? (index.claims.get(sentence) ?? []).filter((c) => c.id !== claim.id) : [];
   const inSibling = (span: [number, number]) =>
     claim !== undefined && !insideClaim(claim, span) && siblings.some((c) => insideClaim(c, span));
-  return doc.mentions
-    .filter((m) => m.sentence === sentence && !inSibling(m.span))
+  return (index.mentions.get(sentence) ?? [])
+    .filter((m) => !inSibling(m.span))
     .map((m) => ({ id: resolution.globalId(doc.article.id, m.entityId), mention: m }))
     .filter((x): x is { id: string; mention: (typeof doc.mentions)[number] } => x.id !== undefined);
 }
@@ -122,13 +142,28 @@ function isLocative(text: string, span: readonly [number, number]): boolean {
   return /\b(?:in|inside|across)\s+(?:the\s+)?$/i.test(before) || EVENT_NOUN_AFTER.test(after);
 }
 
-function anchorsOf(doc: AnnotatedArticle, sentence: number, resolution: Resolution, claim?: Claim) {
+interface Anchors {
+  places: Set<string>;
+  countries: Set<string>;
+  countryCodes: Set<string>;
+  placeCodes: Map<string, ReadonlySet<string>>;
+}
+
+function anchorsOf(
+  doc: AnnotatedArticle,
+  index: SentenceIndex,
+  sentence: number,
+  resolution: Resolution,
+  claim?: Claim,
+): Anchors {
+  const known = claim ? undefined : index.anchors.get(sentence);
+  if (known) return known;
   const places = new Set<string>();
   const countryIds = new Set<string>();
   /** ISO codes of the countries named, and of the countries each specific place lies in. */
   const countryCodes = new Set<string>();
   const placeCodes = new Map<string, ReadonlySet<string>>();
-  for (const { id, mention } of entityIdsInSentence(doc, sentence, resolution, claim)) {
+  for (const { id, mention } of entityIdsInSentence(doc, index, sentence, resolution, claim)) {
     if (!ANCHOR_TYPES.has(mention.type)) continue;
     if (mention.type === 'place' && isCountry(mention.text)) {
       countryIds.add(id);
@@ -139,7 +174,9 @@ function anchorsOf(doc: AnnotatedArticle, sentence: number, resolution: Resoluti
       if (mention.type === 'place') placeCodes.set(id, placeCountries(mention.text));
     }
   }
-  return { places, countries: countryIds, countryCodes, placeCodes };
+  const anchors = { places, countries: countryIds, countryCodes, placeCodes };
+  if (!claim) index.anchors.set(sentence, anchors);
+  return anchors;
 }
 
 /** Mentions that fall inside a claim span (a sentence may hold several claims). */
@@ -159,12 +196,13 @@ export function buildClaimNodes(docs: AnnotatedArticle[], resolution: Resolution
   const expand = (ids: Set<string>) =>
     new Set([...ids].flatMap((id) => [id, ...(related.get(id) ?? [])]));
   for (const doc of docs) {
+    const index = sentenceIndex(doc);
     const quantityById = new Map(doc.quantities.map((q) => [q.id, q]));
     const timeById = new Map(doc.times.map((t) => [t.id, t]));
     for (const claim of doc.claims) {
       const sentence = doc.sentences[claim.sentence];
       if (sentence && sentence.kind !== 'body') continue;
-      const own = anchorsOf(doc, claim.sentence, resolution, claim);
+      const own = anchorsOf(doc, index, claim.sentence, resolution, claim);
       let places = own.places;
       let inherited = false;
       // A claim that names no place at all ("143 people died") is about the
@@ -172,7 +210,7 @@ export function buildClaimNodes(docs: AnnotatedArticle[], resolution: Resolution
       // is about something national and keeps only those weak anchors.
       if (places.size === 0 && own.countries.size === 0) {
         for (let back = 1; back <= ANCHOR_LOOKBACK && claim.sentence - back >= 0; back++) {
-          const prev = anchorsOf(doc, claim.sentence - back, resolution);
+          const prev = anchorsOf(doc, index, claim.sentence - back, resolution);
           if (prev.places.size > 0) {
             places = prev.places;
             inherited = true;
@@ -184,7 +222,7 @@ export function buildClaimNodes(docs: AnnotatedArticle[], resolution: Resolution
         // bombings in Arequipa: a claim naming only a country speaks
         // of the event the text last placed inside that country, if any.
         for (let back = 1; back <= ANCHOR_LOOKBACK && claim.sentence - back >= 0; back++) {
-          const prev = anchorsOf(doc, claim.sentence - back, resolution);
+          const prev = anchorsOf(doc, index, claim.sentence - back, resolution);
           const inside = [...prev.placeCodes]
             .filter(([, codes]) => [...codes].some((c) => own.countryCodes.has(c)))
             .map(([id]) => id);
@@ -200,8 +238,8 @@ export function buildClaimNodes(docs: AnnotatedArticle[], resolution: Resolution
         .filter((t): t is TimeRef => t !== undefined);
       const asOf = times.find((t) => t.start && isAsOf(doc, t))?.start;
       const entityIds = new Set(
-        doc.mentions
-          .filter((m) => m.sentence === claim.sentence && insideClaim(claim, m.span))
+        (index.mentions.get(claim.sentence) ?? [])
+          .filter((m) => insideClaim(claim, m.span))
           .map((m) => resolution.globalId(doc.article.id, m.entityId))
           .filter((id): id is string => id !== undefined),
       );
