@@ -63,6 +63,12 @@ export async function evaluate(): Promise<{ title: string; markdown: string }> {
       claims.map((c) => `${letter.get(c.articleId) ?? '?'}:${c.span[0]}–${c.span[1]}`).join(', ');
     const values = (f: Finding) =>
       [...new Set(f.claims.flatMap((c) => (c.values ?? []).map((v) => v.text)))].join(' / ');
+    // A finding about who did it compares parties, not the figures its claims
+    // happen to carry: it shows the slot that differed instead.
+    const compared = (f: Finding) =>
+      f.kind === 'conflict' && !(f.slots?.differed ?? []).includes('value')
+        ? `differed: ${(f.slots?.differed ?? []).join(', ')}`
+        : values(f);
     const shown = story.findings.filter(
       (f: Finding) => f.kind !== 'unique' && f.kind !== 'agreement',
     );
@@ -72,10 +78,10 @@ export async function evaluate(): Promise<{ title: string; markdown: string }> {
       'Findings other than agreement and unique:',
       '',
       table(
-        ['kind', 'values', 'claims (article:offsets)', 'independent sources', 'upstream'],
+        ['kind', 'values compared', 'claims (article:offsets)', 'independent sources', 'upstream'],
         shown.map((f) => [
           f.kind,
-          short(values(f), 60),
+          short(compared(f), 60),
           short(cite(f.claims), 120),
           f.independentSources,
           short(f.upstream.join('; '), 60),
