@@ -252,6 +252,16 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     expect: [],
   },
   {
+    name: 'action verb with its particle reports a stance: voted against X',
+    text: 'Two councillors voted against the harbour fee.',
+    expect: [{ source: 'Two councillors', cue: 'voted against', content: 'the harbour fee' }],
+  },
+  {
+    name: 'action verb without its particle reports nothing: voted on a day, pushed a cart',
+    text: 'The councillors voted on Tuesday. The porter pushed the cart up the pier.',
+    expect: [],
+  },
+  {
     name: 'verb of perception with "as well as" after its object is no view',
     text: 'The pilots saw the harbour lights as well as the pier.',
     expect: [],

@@ -218,6 +218,12 @@ const REPORTING_VERBS: Record<string, string[]> = {
   surmise: [],
   bark: [],
   nominate: [],
+  // Only with their particle (patterns.ts PARTICLE_ONLY): "voted for", "focused on".
+  vote: [],
+  weigh: [],
+  focus: [],
+  push: [],
+  comment: [],
 };
 
 function regularForms(lemma: string): string[] {

@@ -1514,6 +1514,13 @@ function lightVerbCue(tokens: Token[], i: number): number | undefined {
 }
 
 /** Prepositions that belong to a cue verb and introduce its content ("voted for"). */
+/**
+ * Verbs of action that report a stance or a remark only with their particle: "voted
+ * against the bill", "weighed in", "focused on jobs", "pushed for a vote", "commented
+ * on the case" (each kept on the PolNeAR train split by its own true/false hits).
+ */
+const PARTICLE_ONLY = new Set(['vote', 'weigh', 'focus', 'push', 'comment']);
+
 const CUE_PARTICLES = new Map<string, string[]>([
   ['vote', ['for', 'against']],
   ['focus', ['on']],
@@ -1661,6 +1668,12 @@ export function findCues(
     // "point" and "rail" report only with their particle ("pointed out", "railed against").
     if (lemma === 'point' && !['out', 'to'].includes(tokens[i + 1]?.lower ?? '')) continue;
     if (lemma === 'rail' && tokens[i + 1]?.lower !== 'against') continue;
+    // Verbs of action that report a stance only with their particle ("voted against").
+    if (
+      PARTICLE_ONLY.has(lemma) &&
+      CUE_PARTICLES.get(lemma)?.includes(tokens[i + 1]?.lower ?? '') !== true
+    )
+      continue;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     const scope = scopeOf(tokens, i, quotes);
