@@ -262,6 +262,27 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     expect: [],
   },
   {
+    name: 'a subject whose head is a cue word read as a noun: refugee advocates said',
+    text: 'Other harbour advocates said the ferry should run at night.',
+    expect: [
+      {
+        source: 'Other harbour advocates',
+        cue: 'said',
+        content: 'the ferry should run at night',
+      },
+    ],
+  },
+  {
+    name: 'a singular "-ing" cue noun still ends the subject: the warning echoed …',
+    text: 'The warning echoed an earlier one from the coast guard.',
+    expect: [],
+  },
+  {
+    name: 'a share of a polled group as subject: nearly a third said',
+    text: 'Nearly a third said they had never taken the ferry.',
+    expect: [{ source: 'Nearly a third', cue: 'said', content: 'they had never taken the ferry' }],
+  },
+  {
     name: 'verb of perception with "as well as" after its object is no view',
     text: 'The pilots saw the harbour lights as well as the pier.',
     expect: [],

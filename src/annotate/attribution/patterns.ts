@@ -190,6 +190,8 @@ function isAdverb(token: Token | undefined): boolean {
   if (isFn(token, CUE_ADVERBS)) return true;
   return (
     !isCapitalised(token) &&
+    // "Nearly a third said": the tagger's adverb reading of a share is the subject's head.
+    !QUANTIFIER_SUBJECTS.has(token.lower) &&
     posOf?.(token.start) === 'ADV' &&
     !NP_STOPWORDS.has(token.lower) &&
     !NON_NP_OPENERS.has(token.lower)
@@ -349,7 +351,14 @@ function verbLike(token: Token, next: Token | undefined): boolean {
   if (!token.word || isCapitalised(token)) return false;
   const pos = posOf?.(token.start);
   if (pos === 'AUX') return true;
-  if (CUE_FORMS.has(token.lower) && !NOUN_LIKE_CUES.has(token.lower)) return true;
+  // A plural cue form the tagger reads as a noun ends no phrase: "refugee advocates said".
+  // ("The warning echoed …": a singular "-ing" noun still ends it.)
+  if (
+    CUE_FORMS.has(token.lower) &&
+    !NOUN_LIKE_CUES.has(token.lower) &&
+    !(pos === 'NOUN' && /[^s]s$/u.test(token.lower))
+  )
+    return true;
   // "-ed" followed by a determiner or pronoun is a verb with its object ("showed one").
   if (/ed$/.test(token.lower) && token.lower.length > 4 && next !== undefined) {
     return DETERMINERS.has(next.lower) || PRONOUNS.has(next.lower) || isCapitalised(next);
@@ -1238,6 +1247,16 @@ const QUANTIFIER_SUBJECTS = new Set([
   'few',
   'half',
   'others',
+  // Shares of a polled group: "a third say", "a majority say", "40 percent say".
+  'third',
+  'thirds',
+  'quarter',
+  'quarters',
+  'fifths',
+  'majority',
+  'minority',
+  'plurality',
+  'percent',
 ]);
 
 /**
