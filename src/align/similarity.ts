@@ -28,14 +28,15 @@ export interface ClaimRef {
   claim: Claim;
 }
 
+/** A match is shared by every caller that compares the same two claims (cached): read-only. */
 export interface EventMatch {
   /** True when the two claims are taken to be about the same real event or fact. */
-  same: boolean;
-  score: number;
+  readonly same: boolean;
+  readonly score: number;
   /** Slots that matched (predicate, agent, patient, place, time, counted...) and that differed. */
-  matched: string[];
-  differed: string[];
-  evidence: string[];
+  readonly matched: readonly string[];
+  readonly differed: readonly string[];
+  readonly evidence: readonly string[];
 }
 
 export interface EventProfile {
@@ -277,9 +278,35 @@ export function spanClaim(doc: AnnotatedArticle, span: Span): Claim {
 }
 
 /** Decides whether two claims from different articles speak of the same event. */
+/**
+ * Matches kept across dossier builds, by the two profiles (in order): a match
+ * reads nothing but the two profiles, which are themselves kept by claim key,
+ * so a story rebuilt after an add compares again only the pairs with the new
+ * article's claims. Dropped all at once past the limit.
+ */
+let matchesByProfile = new WeakMap<EventProfile, Map<EventProfile, EventMatch>>();
+let matchesKept = 0;
+const MATCH_CACHE_LIMIT = 500_000;
+
 export function sameEvent(a: ClaimRef, b: ClaimRef): EventMatch {
   const pa = eventProfile(a);
   const pb = eventProfile(b);
+  let row = matchesByProfile.get(pa);
+  const kept = row?.get(pb);
+  if (kept) return kept;
+  const match = matchProfiles(pa, pb);
+  if (matchesKept >= MATCH_CACHE_LIMIT) {
+    matchesByProfile = new WeakMap();
+    matchesKept = 0;
+    row = undefined;
+  }
+  if (!row) matchesByProfile.set(pa, (row = new Map()));
+  row.set(pb, match);
+  matchesKept += 1;
+  return match;
+}
+
+function matchProfiles(pa: EventProfile, pb: EventProfile): EventMatch {
   const w = SAME_EVENT_PARAMS.weights;
   const matched: string[] = [];
   const differed: string[] = [];
