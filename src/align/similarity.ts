@@ -300,7 +300,7 @@ export function sameEvent(a: ClaimRef, b: ClaimRef): EventMatch {
     matchesKept = 0;
     row = undefined;
   }
-  if (!row) matchesByProfile.set(pa, (row = new Map()));
+  if (!row) matchesByProfile.set(pa, (row = new Map<EventProfile, EventMatch>()));
   row.set(pb, match);
   matchesKept += 1;
   return match;
