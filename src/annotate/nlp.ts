@@ -89,6 +89,40 @@ let reader: Reader | undefined;
  */
 let customEntityMetaModel: unknown;
 
+/** The model's lemmatizer: `(normal form, POS, wink's cache) → lemma`. */
+type Lemmatize = (value: string, pos: string, cache: unknown) => string;
+/** wink's typings leave the addon `unknown`; the model's own is this function. */
+const modelLemmatize = model.addons.lemmatize as Lemmatize;
+
+/**
+ * Lemmas the model's lemmatizer found, by POS and normal form. wink calls it
+ * for every adjective, noun and verb the lexicon gives no single lemma for,
+ * each time it is met (its suffix rules ask the lexicon for each candidate
+ * base form). Its answer depends on the form, the POS and the model's own
+ * vocabulary alone (`hasSamePOS` counts no learned word), so a form keeps its
+ * lemma across texts and wink instances.
+ */
+const lemmaMemo = new Map<string, Map<string, string>>([
+  ['ADJ', new Map()],
+  ['NOUN', new Map()],
+  ['VERB', new Map()],
+]);
+/** Forms remembered per POS before that table is emptied: bounds its memory. */
+const LEMMA_MEMO_LIMIT = 50_000;
+
+function rememberedLemma(value: string, pos: string, cache: unknown): string {
+  const memo = lemmaMemo.get(pos);
+  // Other POS come back unchanged at no cost.
+  if (memo === undefined) return modelLemmatize(value, pos, cache);
+  let lemma = memo.get(value);
+  if (lemma === undefined) {
+    lemma = modelLemmatize(value, pos, cache);
+    if (memo.size >= LEMMA_MEMO_LIMIT) memo.clear();
+    memo.set(value, lemma);
+  }
+  return lemma;
+}
+
 /**
  * A new wink-nlp instance. Sentiment, negation scopes and wink's own NER are
  * left out of the pipe: crosscheck recognises entities, numbers and dates
@@ -110,6 +144,7 @@ function build(): Reader {
       customEntityMetaModel ??= (model.metaCER as () => unknown)();
       return customEntityMetaModel;
     },
+    addons: { ...model.addons, lemmatize: rememberedLemma },
   };
   const nlp = winkNLP(tracked, ['sbd', 'pos']);
   if (!core) throw new Error('wink-nlp did not load its core model');
