@@ -278,6 +278,22 @@ const patterns: { name: string; text: string; expect: Expected[] }[] = [
     expect: [],
   },
   {
+    name: 'a byline credit or a bare time after the cue is no content',
+    text: 'Dana Holt reported from Ely. The Harbour Gazette reported late Thursday.',
+    expect: [],
+  },
+  {
+    name: 'a time phrase before a that-clause leaves the clause as content',
+    text: 'The Harbour Gazette reported a few days later that the pier had closed.',
+    expect: [
+      {
+        source: 'The Harbour Gazette',
+        cue: 'reported',
+        content: 'a few days later that the pier had closed',
+      },
+    ],
+  },
+  {
     name: 'a share of a polled group as subject: nearly a third said',
     text: 'Nearly a third said they had never taken the ferry.',
     expect: [{ source: 'Nearly a third', cue: 'said', content: 'they had never taken the ferry' }],

@@ -593,6 +593,40 @@ const SPEECH_EVENT_NOUNS = new Set([
  * speech events ("in a statement", "in an interview with CNN"). Returns the index
  * after them.
  */
+/** Words of a bare time phrase after a cue ("late Thursday", "a few days later"). */
+const TIME_PHRASE_WORDS = new Set([
+  'late',
+  'early',
+  'later',
+  'earlier',
+  'a',
+  'few',
+  'several',
+  'days',
+  'weeks',
+  'months',
+  'ago',
+  'the',
+  'same',
+  'day',
+  'even',
+]);
+
+/**
+ * Whether tokens [from, to) hold only a time phrase or "from" and a place name, with
+ * no clause or object: what a byline ("Lee reported from Ely") or a dated report tag
+ * leaves after the cue.
+ */
+function adjunctOnly(tokens: Token[], from: number, to: number): boolean {
+  const words = tokens.slice(from, to).filter((t) => t.word);
+  if (words.length === 0) return false;
+  if (words[0]?.lower === 'from' && words.length > 1)
+    return words.slice(1).every((t) => isCapitalised(t));
+  return words.every(
+    (t) => (TIME_WORDS.has(t.lower) && t.lower !== 'may') || TIME_PHRASE_WORDS.has(t.lower),
+  );
+}
+
 function skipAdjuncts(tokens: Token[], from: number, hi: number): number {
   let k = from;
   for (let guard = 0; guard < 4 && k < hi; guard++) {
@@ -2630,6 +2664,9 @@ function readUnit(unit: Unit, allQuotes: QuoteSpan[], isTitle: boolean): Candida
       content = [source[0], content[1]];
       source = undefined;
     }
+    // "Lee reported from Washington.", "the Post reported late Thursday": a place or time
+    // adjunct alone is no content (a byline credit or a report whose content came before).
+    if (openQuote === undefined && adjunctOnly(tokens, contentStart, contentEnd)) continue;
     push({ pattern, source, content, intermediary });
     if (cueEnd !== hit.end)
       (out[out.length - 1] as Candidate).cue = spanOf(tokens, hit.groupStart, cueEnd);
