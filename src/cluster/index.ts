@@ -345,6 +345,44 @@ export class ClusterMemo {
   }
   /** Bumped whenever the memo is cleared: group records of an older generation are not used. */
   generation = 0;
+
+  /**
+   * For a group about to be clustered: each member's owner (an index, or -1),
+   * the last member set clustered that holds it and lies wholly in the group,
+   * and the link components those sets found, as member indexes. A member
+   * whose last set is another one belongs to that one.
+   */
+  priorComponents(features: StoryFeatures[]): { owner: Int32Array; components: number[][] } {
+    const indexOf = new Map(features.map((f, i) => [f, i]));
+    const owner = new Int32Array(features.length).fill(-1);
+    const components: number[][] = [];
+    const owners = new Map<GroupRecord, number>();
+    for (const f of features) {
+      const record = this.groupOf.get(f);
+      if (!record || record.generation !== this.generation || owners.has(record)) continue;
+      if (!record.members.every((m) => indexOf.has(m))) {
+        owners.set(record, -1);
+        continue;
+      }
+      const id = owners.size;
+      owners.set(record, id);
+      for (const m of record.members)
+        if (this.groupOf.get(m) === record) owner[indexOf.get(m)!] = id;
+      for (const component of record.components)
+        components.push(component.map((m) => indexOf.get(m)!));
+    }
+    return { owner, components };
+  }
+
+  /** Keeps the link components (member indexes) found for this member set. */
+  recordComponents(features: StoryFeatures[], components: number[][]): void {
+    const record: GroupRecord = {
+      generation: this.generation,
+      members: features,
+      components: components.map((c) => c.map((i) => features[i]!)),
+    };
+    for (const f of features) this.groupOf.set(f, record);
+  }
   count(added: number): void {
     this.entries += added;
   }
@@ -355,6 +393,79 @@ interface GroupRecord {
   members: StoryFeatures[];
   /** Link components of `members`. */
   components: StoryFeatures[][];
+}
+
+/**
+ * Pair scores of one candidate group's members, row-major n × n, computed
+ * (or read from the cache) when first asked for; `onScored` hears each pair
+ * the first time it is scored.
+ */
+class GroupScores {
+  private readonly n: number;
+  private readonly scores: Float64Array;
+  private readonly vectors: SparseVector[];
+  private readonly dense: Float64Array;
+  constructor(
+    private readonly features: StoryFeatures[],
+    private readonly params: ClusterParams,
+    private readonly cache: PairScoreCache | undefined,
+    private readonly onScored: (i: number, j: number, score: number) => void,
+  ) {
+    this.n = features.length;
+    // NaN until scored.
+    this.scores = new Float64Array(this.n * this.n).fill(NaN);
+    this.vectors = features.map(sparseVector);
+    this.dense = new Float64Array(internedKeys.size);
+  }
+
+  /**
+   * Scores of member i with each of `others` not scored yet. Pair dots by
+   * scatter and gather: member i's weights are spread over a dense array
+   * indexed by interned key, and the other member reads its own features
+   * from it in ascending key order, as a merge of the two sorted vectors would
+   * add them (the zeros in between change no sum), at a third of the merge's
+   * cost. The same products in the same order whichever member is spread, so
+   * a score does not depend on the pair's order. Pairs the cache knows are
+   * not computed again.
+   */
+  scoreRow(i: number, others: Iterable<number>): void {
+    const { n, scores, dense, features, cache } = this;
+    const vi = this.vectors[i]!;
+    const fi = features[i]!;
+    const known = cache?.row(fi);
+    let scattered = false;
+    for (const j of others) {
+      if (j === i || !Number.isNaN(scores[i * n + j]!)) continue;
+      const fj = features[j]!;
+      const [lo, hi] = i < j ? [fi, fj] : [fj, fi];
+      let score = i < j ? known?.get(fj) : cache?.get(fj, fi);
+      if (score === undefined) {
+        if (!scattered) {
+          for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = vi.weights[x]!;
+          scattered = true;
+        }
+        const vj = this.vectors[j]!;
+        let dot = 0;
+        for (let y = 0; y < vj.ids.length; y++) dot += dense[vj.ids[y]!]! * vj.weights[y]!;
+        score = fi.norm && fj.norm ? scoreFromDot(lo, hi, dot, this.params) : 0;
+        cache?.set(lo, hi, score);
+      }
+      scores[i * n + j] = score;
+      scores[j * n + i] = score;
+      this.onScored(i, j, score);
+    }
+    if (scattered) for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = 0;
+  }
+
+  score(i: number, j: number): number {
+    if (Number.isNaN(this.scores[i * this.n + j]!)) this.scoreRow(i, [j]);
+    return this.scores[i * this.n + j]!;
+  }
+
+  /** Scores of every pair of `among` (ascending member indexes), a row at a time. */
+  scoreAmong(among: number[]): void {
+    for (let x = 0; x + 1 < among.length; x++) this.scoreRow(among[x]!, among.slice(x + 1));
+  }
 }
 
 /**
@@ -413,104 +524,34 @@ function averageLink(
     const [a, b] = [root(i), root(j)];
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   };
-  // Pair scores, row-major n × n, filled when first read (NaN until then).
-  const scores = new Float64Array(n * n).fill(NaN);
-  const vectors = features.map(sparseVector);
-  // Pair dots by scatter and gather: member i's weights are spread over a
-  // dense array indexed by interned key, and the other member reads its own
-  // features from it in ascending key order, as a merge of the two sorted
-  // vectors would add them (the zeros in between change no sum), at a third
-  // of the merge's cost. The same products in the same order whichever member
-  // is spread, so a score does not depend on the pair's order. Pairs the
-  // cache knows are not computed again.
-  const dense = new Float64Array(internedKeys.size);
-  /** Scores of member i with each of `others` not read yet. */
-  const scoreRow = (i: number, others: Iterable<number>): void => {
-    const vi = vectors[i]!;
-    const fi = features[i]!;
-    const known = cache?.row(fi);
-    let scattered = false;
-    for (const j of others) {
-      if (j === i || !Number.isNaN(scores[i * n + j]!)) continue;
-      const fj = features[j]!;
-      const [lo, hi] = i < j ? [fi, fj] : [fj, fi];
-      let score = i < j ? known?.get(fj) : cache?.get(fj, fi);
-      if (score === undefined) {
-        if (!scattered) {
-          for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = vi.weights[x]!;
-          scattered = true;
-        }
-        const vj = vectors[j]!;
-        let dot = 0;
-        for (let y = 0; y < vj.ids.length; y++) dot += dense[vj.ids[y]!]! * vj.weights[y]!;
-        score = fi.norm && fj.norm ? scoreFromDot(lo, hi, dot, params) : 0;
-        cache?.set(lo, hi, score);
-      }
-      scores[i * n + j] = score;
-      scores[j * n + i] = score;
-      if (score >= params.linkThreshold) join(i, j);
-    }
-    if (scattered) for (let x = 0; x < vi.ids.length; x++) dense[vi.ids[x]!] = 0;
-  };
-  const score = (i: number, j: number): number => {
-    if (Number.isNaN(scores[i * n + j]!)) scoreRow(i, [j]);
-    return scores[i * n + j]!;
-  };
-  /** Scores of every pair of `among` (ascending member indexes), read a row at a time. */
-  const scoreAmong = (among: number[]): void => {
-    for (let x = 0; x + 1 < among.length; x++) scoreRow(among[x]!, among.slice(x + 1));
-  };
+  const pairs = new GroupScores(features, params, cache, (i, j, score) => {
+    if (score >= params.linkThreshold) join(i, j);
+  });
+  const score = (i: number, j: number) => pairs.score(i, j);
 
   // Each member's owner is a member set clustered before (memo) that lies
   // wholly in this group: its link components hold here too, and only pairs
   // across owners (or with an article no set holds) are scored.
-  const owner = new Int32Array(n).fill(-1);
-  if (memo) {
-    const indexOf = new Map(features.map((f, i) => [f, i]));
-    const owners = new Map<GroupRecord, number>();
-    for (const f of features) {
-      const record = memo.groupOf.get(f);
-      if (!record || record.generation !== memo.generation || owners.has(record)) continue;
-      if (!record.members.every((m) => indexOf.has(m))) {
-        owners.set(record, -1);
-        continue;
-      }
-      owners.set(record, owners.size);
-    }
-    for (const [record, id] of owners) {
-      if (id < 0) continue;
-      for (const f of record.members) {
-        // A member whose latest set is another one keeps that owner.
-        if (memo.groupOf.get(f) === record) owner[indexOf.get(f)!] = id;
-      }
-      for (const component of record.components) {
-        const first = indexOf.get(component[0]!)!;
-        for (const f of component) join(first, indexOf.get(f)!);
-      }
-    }
-  }
+  const prior = memo?.priorComponents(features);
+  const owner = prior?.owner ?? new Int32Array(n).fill(-1);
+  for (const component of prior?.components ?? [])
+    for (const i of component) join(component[0]!, i);
   // An article no set holds is scored against every member, with its weights
   // spread once; then the pairs across two owners. Unscored pairs lie inside
   // one owner's components, joined above.
   const everyone = [...members.keys()];
   const byOwner = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    if (owner[i]! < 0) scoreRow(i, everyone);
+    if (owner[i]! < 0) pairs.scoreRow(i, everyone);
     else pushTo(byOwner, owner[i]!, i);
   }
   const owned = [...byOwner.values()];
   for (let x = 0; x < owned.length; x++)
-    for (let y = x + 1; y < owned.length; y++) for (const i of owned[x]!) scoreRow(i, owned[y]!);
+    for (let y = x + 1; y < owned.length; y++)
+      for (const i of owned[x]!) pairs.scoreRow(i, owned[y]!);
   const byComponent = new Map<number, number[]>();
   for (let i = 0; i < n; i++) pushTo(byComponent, root(i), i);
-  if (memo) {
-    const record: GroupRecord = {
-      generation: memo.generation,
-      members: features,
-      components: [...byComponent.values()].map((c) => c.map((i) => features[i]!)),
-    };
-    for (const f of features) memo.groupOf.set(f, record);
-  }
+  memo?.recordComponents(features, [...byComponent.values()]);
 
   // Agglomeration inside each component; clusters in merge order (a
   // cluster's lowest member first), by the index of that member.
@@ -522,7 +563,7 @@ function averageLink(
     if (known && known.members.every((f, x) => f === features[component[x]!])) {
       local = known.clusters;
     } else {
-      scoreAmong(component);
+      pairs.scoreAmong(component);
       local = agglomerate(component, score, params);
       if (memo) {
         memo.clustersOf.set(key, { members: component.map((i) => features[i]!), clusters: local });
@@ -572,7 +613,7 @@ function averageLink(
   const smallMembers = small.flatMap((k) => groups.get(k)!);
   for (const l of large)
     if (!memo?.betweenSums.has(clusterKey(l)))
-      for (const b of groups.get(l)!) scoreRow(b, smallMembers);
+      for (const b of groups.get(l)!) pairs.scoreRow(b, smallMembers);
   const target = new Map<number, number>();
   for (const k of small) {
     let best = -1;
@@ -591,9 +632,9 @@ function averageLink(
   const clusters = active
     .filter((k) => !target.has(k))
     .map((k) => final.get(k)!.sort((x, y) => x - y));
-  /** Scores rows `rows` against every member at once (evidence reads them all). */
+  // Evidence reads a story's rows against every member.
   const scoreRows = (rows: number[]): void => {
-    for (const i of rows) scoreRow(i, everyone);
+    for (const i of rows) pairs.scoreRow(i, everyone);
   };
   return { clusters, links, score, scoreRows };
 }
