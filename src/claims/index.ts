@@ -31,6 +31,9 @@ import { SentenceFiling, SentenceFrames } from './filing.ts';
  * Reporting verbs whose object is a noun phrase rather than a clause ("claimed
  * responsibility for X", "accused X of Y", "warned of X"): the speech act is the claim.
  */
+/** Between a source and its cue: a comma and a relative pronoun, then the clause ("the US, which publicly warned"). */
+const RELATIVE_AFTER_SOURCE = /^\s*,\s*(?:which|who)\b[^,;:.!?]*$/i;
+
 const NOUN_PHRASE_CONTENT = new Set([
   'claim',
   'accuse',
@@ -364,8 +367,20 @@ export function buildClaims(
   }
   // Everything an attribution covers: source, cue and content (wherever they sit).
   const reach = (a: Attribution): Span => {
-    const start = Math.min(a.source.span?.[0] ?? a.cue.span[0], a.cue.span[0], a.content.span[0]);
-    return [start, Math.max(a.cue.span[1], a.content.span[1], a.source.span?.[1] ?? 0)];
+    const source = a.source.span;
+    // A source named before a relative clause that holds the cue ("a warning
+    // from the US, which warned of an attack"): the name belongs to the
+    // sentence around it too, so only the relative clause is taken out.
+    const relative =
+      source !== undefined &&
+      source[1] <= a.cue.span[0] &&
+      RELATIVE_AFTER_SOURCE.test(text.slice(source[1], a.cue.span[0]));
+    const start = Math.min(
+      relative ? source[1] : (source?.[0] ?? a.cue.span[0]),
+      a.cue.span[0],
+      a.content.span[0],
+    );
+    return [start, Math.max(a.cue.span[1], a.content.span[1], relative ? 0 : (source?.[1] ?? 0))];
   };
 
   const pieces: Piece[] = [];

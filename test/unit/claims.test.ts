@@ -81,6 +81,15 @@ const cases: {
     ],
   },
   {
+    name: 'a source followed by its relative clause stays in the sentence around it',
+    body: 'The alert matched an earlier one from the Harbour Board, which warned of a storm surge on Friday.',
+    claims: [
+      { text: 'The alert matched an earlier one from the Harbour Board', predicate: 'match' },
+      // The warning itself is a speech act of the board.
+      { text: 'the Harbour Board, which warned of a storm surge on Friday', predicate: 'warn' },
+    ],
+  },
+  {
     name: 'hedged statement',
     body: 'The blast was possibly caused by a gas leak.',
     claims: [{ text: 'The blast was possibly caused by a gas leak', modality: 'hedged' }],
