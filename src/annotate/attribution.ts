@@ -449,14 +449,15 @@ export function extractAttributions(ctx: AnnotationContext): {
     }
     if (best !== undefined && !contains(d.candidate.content, best.candidate.cue)) d.parent = best;
   }
-  // A stance, act or judgement inside another statement's indirect content is part of what
-  // that statement reports, not a statement of its own: in "Lee said Kim opposes the plan"
-  // Lee reports Kim's opposition. Only verbs of saying keep their own attribution there,
-  // so chains of reporting ("Reuters reported officials said ...") stay.
+  // A stance, act or judgement inside another statement's content is part of what that
+  // statement reports, not a statement of its own: in "Lee said Kim opposes the plan"
+  // Lee reports Kim's opposition, and in a quotation ("these men who attacked the hall")
+  // an act is what the speaker says. Only verbs of saying keep their own attribution
+  // there, so chains of reporting ("Reuters reported officials said ...") stay.
   const folded = new Set<Draft>();
   for (const d of drafts) {
     const p = d.parent;
-    if (p === undefined || d.candidate.direct || p.candidate.direct) continue;
+    if (p === undefined || d.candidate.direct) continue;
     if (!SPEECH_LEMMAS.has(d.candidate.lemma)) folded.add(d);
   }
   if (folded.size > 0) {

@@ -1196,6 +1196,17 @@ test('attribution: a statement inside a quotation nests under the speaker', () =
   assert.equal(quote?.attributionId, outer.id);
 });
 
+test('attribution: an act named inside a quotation is what the speaker says, not a statement of its own', () => {
+  const doc = body(
+    'A deckhand told the inquiry: “I saw the men who attacked the lighthouse. They left by boat.”',
+  );
+  assert.deepEqual(
+    doc.attributions.map((a) => [slice(doc, a.source.span), a.cue.text]),
+    [['A deckhand', 'told']],
+  );
+  // A verb of saying inside the quotation still nests (the case above).
+});
+
 test('attribution: a video released by X showed Y saying: X relays Y', () => {
   const doc = body(
     'A video released by the coast guard showed one of the rescued sailors saying: “We had no radio.”',
