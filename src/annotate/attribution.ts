@@ -19,7 +19,7 @@ import type {
 } from '../core/index.ts';
 import { diagnostic } from '../core/index.ts';
 import type { AnnotationContext } from './context.ts';
-import { findQuotes, paragraphSpans } from './quotes.ts';
+import { findQuotes, JOINED_QUOTATIONS_PATTERN, paragraphSpans } from './quotes.ts';
 import { tokenAt } from './nlp.ts';
 import { modalityOf } from './modality.ts';
 import type { Candidate } from './attribution/patterns.ts';
@@ -76,6 +76,12 @@ const SPEECH_LEMMAS = new Set([
   'note',
   'according to',
 ]);
+
+/** Quotations, then a preposition that opens an adjunct of manner, place or time. */
+const QUOTES_THEN_ADJUNCT = new RegExp(
+  `^(\\s*${JOINED_QUOTATIONS_PATTERN})\\s+(?:in|during|at|on|from|to|with|before|after|while|through|over|near|into|across|outside|inside)\\b`,
+  'u',
+);
 
 interface Draft {
   candidate: Candidate;
@@ -422,6 +428,16 @@ export function extractAttributions(ctx: AnnotationContext): {
     }
     return draft;
   });
+
+  // Quotations given as the content, then a phrase of manner, place or time ("shouted
+  // "Run" and "Hide" in Arabic during the raid"): the words said are the quotations.
+  for (const d of drafts) {
+    const [from, to] = d.candidate.content;
+    const said = QUOTES_THEN_ADJUNCT.exec(text.slice(from, to));
+    if (said?.[1] === undefined) continue;
+    d.candidate.content = [from, from + said[1].length];
+    d.candidate.direct = true;
+  }
 
   // Nesting: the innermost other attribution whose content holds this cue. A content lies in
   // its own unit, or in the unit before for "This was reported ..." — index by that unit.

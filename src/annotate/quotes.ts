@@ -218,3 +218,8 @@ export function findQuotes(
   quotes.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
   return { quotes, diagnostics };
 }
+
+/** One quotation in straight or curly marks, as a regular-expression source. */
+export const QUOTATION_PATTERN = '(?:"[^"]*"|“[^”]*”|«[^»]*»)';
+/** Quotations joined by commas or a conjunction ("Run" and "Hide"), as a regular-expression source. */
+export const JOINED_QUOTATIONS_PATTERN = `${QUOTATION_PATTERN}(?:\\s*(?:,\\s*(?:and|or)?|and|or)\\s*${QUOTATION_PATTERN})*`;

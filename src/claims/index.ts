@@ -23,6 +23,7 @@ import type {
 } from '../core/index.ts';
 import type { AnnotationContext } from '../annotate/context.ts';
 import { modalityOf } from '../annotate/modality.ts';
+import { JOINED_QUOTATIONS_PATTERN, QUOTATION_PATTERN } from '../annotate/quotes.ts';
 import { cueLemma } from '../annotate/attribution/lexicon.ts';
 import { fallbackSentences } from '../annotate/attribution/units.ts';
 import { SentenceFiling, SentenceFrames } from './filing.ts';
@@ -31,6 +32,8 @@ import { SentenceFiling, SentenceFrames } from './filing.ts';
  * Reporting verbs whose object is a noun phrase rather than a clause ("claimed
  * responsibility for X", "accused X of Y", "warned of X"): the speech act is the claim.
  */
+/** Nothing but quotations joined by commas or a conjunction. */
+const QUOTATIONS_ONLY = new RegExp(`^\\s*${JOINED_QUOTATIONS_PATTERN}\\s*$`, 'u');
 /** Between a source and its cue: a comma and a relative pronoun, then the clause ("the US, which publicly warned"). */
 const RELATIVE_AFTER_SOURCE = /^\s*,\s*(?:which|who)\b[^,;:.!?]*$/i;
 
@@ -383,6 +386,17 @@ export function buildClaims(
     return [start, Math.max(a.cue.span[1], a.content.span[1], relative ? 0 : (source?.[1] ?? 0))];
   };
 
+  /** A content made of several quotations ("Run" and "Hide") says each of them: one span each. */
+  const eachQuotation = (part: Span): Span[] => {
+    const said = text.slice(part[0], part[1]);
+    if (!QUOTATIONS_ONLY.test(said)) return [part];
+    const spans = [...said.matchAll(new RegExp(QUOTATION_PATTERN, 'gu'))].map((m): Span => [
+      part[0] + m.index,
+      part[0] + m.index + m[0].length,
+    ]);
+    return spans.length > 1 ? spans : [part];
+  };
+
   const pieces: Piece[] = [];
   // 1. attributed contents and speech acts
   for (const a of attributions) {
@@ -417,7 +431,7 @@ export function buildClaims(
     const holes = (children.get(a.id) ?? [])
       .filter((c) => contains(a.content.span, c.cue.span))
       .map(reach);
-    for (const part of subtract(a.content.span, holes)) {
+    for (const part of subtract(a.content.span, holes).flatMap(eachQuotation)) {
       const sentence = sentenceAt(part[0]);
       if (sentence === undefined) continue;
       // A quotation's content lies inside its span: holding the span is enough.

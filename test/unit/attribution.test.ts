@@ -1207,6 +1207,19 @@ test('attribution: an act named inside a quotation is what the speaker says, not
   // A verb of saying inside the quotation still nests (the case above).
 });
 
+test('attribution: quotations as content end before a phrase of manner, place or time', () => {
+  const doc = body(
+    'One of the guards shouted "Get down" and "Stay inside" in Spanish during the raid.',
+  );
+  const [a] = doc.attributions;
+  assert.equal(doc.attributions.length, 1);
+  assert.equal(slice(doc, a!.content.span), '"Get down" and "Stay inside"');
+  assert.equal(a!.direct, true);
+  // Words after a quotation that go on the clause (no preposition) are left as they were.
+  const plain = body('The mayor said "no comment" was all she would offer.');
+  assert.ok(plain.attributions.every((x) => !/^"no comment"$/.test(slice(plain, x.content.span))));
+});
+
 test('attribution: a video released by X showed Y saying: X relays Y', () => {
   const doc = body(
     'A video released by the coast guard showed one of the rescued sailors saying: “We had no radio.”',

@@ -90,6 +90,14 @@ const cases: {
     ],
   },
   {
+    name: 'two quotations given as what was said are two claims of the speaker',
+    body: 'A guard shouted "We are closing the gate" and "Nobody may leave the hall" in Spanish.',
+    claims: [
+      { text: 'We are closing the gate', quoted: true, chain: ['the article', 'A guard'] },
+      { text: 'Nobody may leave the hall', quoted: true, chain: ['the article', 'A guard'] },
+    ],
+  },
+  {
     name: 'hedged statement',
     body: 'The blast was possibly caused by a gas leak.',
     claims: [{ text: 'The blast was possibly caused by a gas leak', modality: 'hedged' }],
