@@ -1217,7 +1217,8 @@ test('attribution: quotations as content end before a phrase of manner, place or
   assert.equal(a!.direct, true);
   // Words after a quotation that go on the clause (no preposition) are left as they were.
   const plain = body('The mayor said "no comment" was all she would offer.');
-  assert.ok(plain.attributions.every((x) => !/^"no comment"$/.test(slice(plain, x.content.span))));
+  assert.ok(plain.attributions.length > 0);
+  assert.ok(plain.attributions.every((x) => slice(plain, x.content.span) !== '"no comment"'));
 });
 
 test('attribution: a video released by X showed Y saying: X relays Y', () => {
