@@ -104,6 +104,33 @@ function tidy(text: string, span: Span): Span {
 }
 
 /**
+ * Puts back a quotation mark `tidy` took off when the claim holds its partner:
+ * a claim that opens a quotation ("no comment" was all she said) or ends inside
+ * one (called it "the worst in years.") keeps both marks, so its text never
+ * shows half a quotation. A sentence-final mark inside the quotation comes
+ * along with the closing one.
+ */
+function balanceQuotes(text: string, span: Span): Span {
+  let [s, e] = span;
+  const said = text.slice(s, e);
+  const count = (mark: string) => said.split(mark).length - 1;
+  const closingAfter = (mark: string): number | undefined => {
+    const at = /^[.!?,]?/u.exec(text.slice(e, e + 1))?.[0].length ?? 0;
+    return text[e + at] === mark ? e + at + 1 : undefined;
+  };
+  if (count('“') > count('”')) e = closingAfter('”') ?? e;
+  else if (count('”') > count('“') && text[s - 1] === '“') s -= 1;
+  if (count('"') % 2 === 1) {
+    const first = said.indexOf('"');
+    // The lone mark closes a quotation when a word ends right before it.
+    const closes = first > 0 && /[\p{L}\p{N}.,!?]/u.test(said[first - 1] ?? '');
+    if (closes && text[s - 1] === '"') s -= 1;
+    else if (!closes) e = closingAfter('"') ?? e;
+  }
+  return [s, e];
+}
+
+/**
  * Whether the text has at least `n` whitespace-separated words holding a letter
  * or digit. Reads only as far as the `n`th such word; ASCII by code, other
  * characters by `\s` and `[\p{L}\p{N}]` as regexes read them.
@@ -478,7 +505,7 @@ export function buildClaims(
   for (const piece of pieces.sort((x, y) => x.span[0] - y.span[0] || y.span[1] - x.span[1])) {
     const sentence = sentences[piece.sentence];
     if (sentence === undefined || sentence.kind !== 'body') continue;
-    const span = tidy(text, piece.span);
+    const span = balanceQuotes(text, tidy(text, piece.span));
     const claimText = text.slice(span[0], span[1]);
     if (!hasWords(claimText, MIN_WORDS) || !hasVerb(ctx, span)) continue;
     const key = `${span[0]}:${span[1]}`;

@@ -98,6 +98,14 @@ const cases: {
     ],
   },
   {
+    name: 'a claim never shows half a quotation',
+    body: 'The mayor said "no comment" was all she would offer. The group called the raid "the boldest strike in years."',
+    claims: [
+      { text: '"no comment" was all she would offer', chain: ['the article', 'The mayor'] },
+      { text: 'The group called the raid "the boldest strike in years."', predicate: 'call' },
+    ],
+  },
+  {
     name: 'hedged statement',
     body: 'The blast was possibly caused by a gas leak.',
     claims: [{ text: 'The blast was possibly caused by a gas leak', modality: 'hedged' }],
