@@ -277,7 +277,6 @@ export function spanClaim(doc: AnnotatedArticle, span: Span): Claim {
   };
 }
 
-/** Decides whether two claims from different articles speak of the same event. */
 /**
  * Matches kept across dossier builds, by the two profiles (in order): a match
  * reads nothing but the two profiles, which are themselves kept by claim key,
@@ -288,6 +287,7 @@ let matchesByProfile = new WeakMap<EventProfile, Map<EventProfile, EventMatch>>(
 let matchesKept = 0;
 const MATCH_CACHE_LIMIT = 500_000;
 
+/** Decides whether two claims from different articles speak of the same event. */
 export function sameEvent(a: ClaimRef, b: ClaimRef): EventMatch {
   const pa = eventProfile(a);
   const pb = eventProfile(b);

@@ -28,15 +28,15 @@ import { cueLemma } from '../annotate/attribution/lexicon.ts';
 import { fallbackSentences } from '../annotate/attribution/units.ts';
 import { SentenceFiling, SentenceFrames } from './filing.ts';
 
-/**
- * Reporting verbs whose object is a noun phrase rather than a clause ("claimed
- * responsibility for X", "accused X of Y", "warned of X"): the speech act is the claim.
- */
 /** Nothing but quotations joined by commas or a conjunction. */
 const QUOTATIONS_ONLY = new RegExp(`^\\s*${JOINED_QUOTATIONS_PATTERN}\\s*$`, 'u');
 /** Between a source and its cue: a comma and a relative pronoun, then the clause ("the US, which publicly warned"). */
 const RELATIVE_AFTER_SOURCE = /^\s*,\s*(?:which|who)\b[^,;:.!?]*$/i;
 
+/**
+ * Reporting verbs whose object is a noun phrase rather than a clause ("claimed
+ * responsibility for X", "accused X of Y", "warned of X"): the speech act is the claim.
+ */
 const NOUN_PHRASE_CONTENT = new Set([
   'claim',
   'accuse',
@@ -115,8 +115,8 @@ function balanceQuotes(text: string, span: Span): Span {
   const said = text.slice(s, e);
   const count = (mark: string) => said.split(mark).length - 1;
   const closingAfter = (mark: string): number | undefined => {
-    const at = /^[.!?,]?/u.exec(text.slice(e, e + 1))?.[0].length ?? 0;
-    return text[e + at] === mark ? e + at + 1 : undefined;
+    const at = /[.!?,]/u.test(text[e] ?? '') ? e + 1 : e;
+    return text[at] === mark ? at + 1 : undefined;
   };
   if (count('“') > count('”')) e = closingAfter('”') ?? e;
   else if (count('”') > count('“') && text[s - 1] === '“') s -= 1;

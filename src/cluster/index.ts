@@ -312,7 +312,7 @@ interface Member {
  * clusters. A component, its clusters and those sums are functions of their
  * members' features alone, so an add re-agglomerates only the component the
  * new article joins; the result is the same as clustering the group afresh
- * (test/unit/cluster.test.ts compares the two). Entries are keyed by the
+ * (test/unit/cluster-memo.test.ts compares the two). Entries are keyed by the
  * story-features objects and article ids of the caller's feature cache; an id
  * seen with another features object clears the memo.
  */
@@ -323,6 +323,8 @@ export class ClusterMemo {
   readonly clustersOf = new Map<string, { members: StoryFeatures[]; clusters: number[][] }>();
   /** Pair-score sums between a large cluster and a small one, keyed by their member ids in merge order. */
   readonly betweenSums = new Map<string, Map<string, number>>();
+  /** Bumped whenever the memo is cleared: group records of an older generation are not used. */
+  generation = 0;
   private readonly featuresOf = new Map<string, StoryFeatures>();
   private entries = 0;
   constructor(private readonly limit = 200_000) {}
@@ -343,8 +345,6 @@ export class ClusterMemo {
     }
     for (const f of features) this.featuresOf.set(f.articleId, f);
   }
-  /** Bumped whenever the memo is cleared: group records of an older generation are not used. */
-  generation = 0;
 
   /**
    * For a group about to be clustered: each member's owner (an index, or -1),
@@ -555,9 +555,12 @@ function averageLink(
 
   // Agglomeration inside each component; clusters in merge order (a
   // cluster's lowest member first), by the index of that member.
+  /** Memo key of a set of members: their article ids, in the order given. */
+  const idsKey = (indexes: number[]): string =>
+    indexes.map((i) => features[i]!.articleId).join(' ');
   const groups = new Map<number, number[]>();
   for (const component of byComponent.values()) {
-    const key = memo ? component.map((i) => features[i]!.articleId).join(' ') : '';
+    const key = memo ? idsKey(component) : '';
     const known = memo?.clustersOf.get(key);
     let local: number[][];
     if (known && known.members.every((f, x) => f === features[component[x]!])) {
@@ -580,14 +583,7 @@ function averageLink(
   const keyOf = new Map<number, string>();
   const clusterKey = (k: number): string => {
     let key = keyOf.get(k);
-    if (key === undefined)
-      keyOf.set(
-        k,
-        (key = groups
-          .get(k)!
-          .map((i) => features[i]!.articleId)
-          .join(' ')),
-      );
+    if (key === undefined) keyOf.set(k, (key = idsKey(groups.get(k)!)));
     return key;
   };
   /** Sum of the pair scores between two clusters, added in their merge order. */

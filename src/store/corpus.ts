@@ -54,18 +54,28 @@ type ArticleHead = Pick<Article, 'id' | 'source' | 'title'> & {
   meta: Pick<Article['meta'], 'published' | 'outlet' | 'url'>;
 };
 
-function headOf(article: Article): ArticleHead {
-  const { published, outlet, url } = article.meta;
+/** A head from its fields; a missing metadata field (undefined, or NULL in a row) is left out. */
+function makeHead(
+  { id, source, title }: Pick<Article, 'id' | 'source' | 'title'>,
+  published: string | null | undefined,
+  outlet: string | null | undefined,
+  url: string | null | undefined,
+): ArticleHead {
   return {
-    id: article.id,
-    source: article.source,
-    title: article.title,
+    id,
+    source,
+    title,
     meta: {
-      ...(published !== undefined ? { published } : {}),
-      ...(outlet !== undefined ? { outlet } : {}),
-      ...(url !== undefined ? { url } : {}),
+      ...(published != null ? { published } : {}),
+      ...(outlet != null ? { outlet } : {}),
+      ...(url != null ? { url } : {}),
     },
   };
+}
+
+function headOf(article: Article): ArticleHead {
+  const { published, outlet, url } = article.meta;
+  return makeHead(article, published, outlet, url);
 }
 
 /** A current article as loaded for (re)building its story. */
@@ -110,16 +120,7 @@ const json = (value: unknown): string => JSON.stringify(value);
 
 function toStored(row: HeadRow): StoredArticle {
   return {
-    head: {
-      id: row.id,
-      source: row.source,
-      title: row.title,
-      meta: {
-        ...(row.published !== null ? { published: row.published } : {}),
-        ...(row.outlet !== null ? { outlet: row.outlet } : {}),
-        ...(row.url !== null ? { url: row.url } : {}),
-      },
-    },
+    head: makeHead(row, row.published, row.outlet, row.url),
     revision: row.revision,
     previousId: row.previous_id ?? undefined,
     lineage: row.lineage,
@@ -781,11 +782,6 @@ export function createCorpus(db: Db): Store {
     });
   }
 
-  /**
-   * Rebuilds every story whose dossier was left for later (by a batch, or by
-   * a batch that was cut off), one transaction each. Another process may be
-   * flushing too: a story is rebuilt only if still stale under the lock.
-   */
   /** Rebuilds a story's dossier if it is (still, under the lock) stale; true when rebuilt. */
   function rebuildIfStale(id: string): Promise<boolean> {
     return db.transaction(async (tx) => {
@@ -794,6 +790,11 @@ export function createCorpus(db: Db): Store {
     });
   }
 
+  /**
+   * Rebuilds every story whose dossier was left for later (by a batch, or by
+   * a batch that was cut off), one transaction each. Another process may be
+   * flushing too: a story is rebuilt only if still stale under the lock.
+   */
   async function flushDossiers(): Promise<string[]> {
     const rebuilt: string[] = [];
     for (;;) {
